@@ -1,0 +1,119 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A flattened device tree checked by libfdt, held in 8-byte-aligned storage.
+///
+/// The blob is validated once, at the door, with `fdt_check_full`; afterwards every lookup
+/// copies its answer out, and a missing property or node is `nil`, not an error.
+public struct DeviceTreeBlob: Sendable {
+  /// The name the blob is reported under (usually the path it was read from).
+  public let file: String
+  /// The blob's bytes, in words so that libfdt always sees 8-byte alignment.
+  private let words: [UInt64]
+  /// The number of meaningful bytes in `words`.
+  public let byteCount: Int
+
+  /// The largest blob accepted: the FDT header's `totalsize` is 32 bits, and more than
+  /// 256 MiB is not a device tree anyone boots.
+  public static let maximumSize = 256 << 20
+
+  /// Checks `bytes` with `fdt_check_full` and keeps a copy.
+  public init(bytes: [UInt8], file: String) throws(DeviceTreeError) {
+    guard bytes.count <= Self.maximumSize else {
+      throw DeviceTreeError(file: file, reason: .tooLarge(bytes.count))
+    }
+    var words = [UInt64](repeating: 0, count: (bytes.count + 7) / 8)
+    words.withUnsafeMutableBytes { destination in
+      bytes.withUnsafeBytes { source in
+        if let base = source.baseAddress, !source.isEmpty {
+          destination.baseAddress!.copyMemory(from: base, byteCount: source.count)
+        }
+      }
+    }
+    self.words = words
+    self.byteCount = bytes.count
+    self.file = file
+    if let error = withBlob({ LibFDT.checkFull($0) }) {
+      throw DeviceTreeError(file: file, reason: .fdt(error))
+    }
+  }
+
+  /// Reads and checks the file at `path`.
+  public static func load(path: String) throws(DeviceTreeError) -> DeviceTreeBlob {
+    let bytes: [UInt8]
+    do {
+      bytes = try FileBytes.read(path: path, limit: maximumSize)
+    } catch {
+      throw DeviceTreeError(file: path, reason: error.reason)
+    }
+    return try DeviceTreeBlob(bytes: bytes, file: path)
+  }
+
+  /// Lends the blob to `body`; the pointer must not escape.
+  private func withBlob<T>(_ body: (UnsafeRawBufferPointer) -> T) -> T {
+    words.withUnsafeBytes { all in body(UnsafeRawBufferPointer(rebasing: all[0..<byteCount])) }
+  }
+
+  private func check<T>(_ result: Result<T, FDTError>, _ node: Node?, _ property: String? = nil)
+    throws(DeviceTreeError) -> T
+  {
+    switch result {
+    case .success(let value): return value
+    case .failure(let error):
+      throw DeviceTreeError(file: file, nodePath: node?.path, property: property, reason: .fdt(error))
+    }
+  }
+
+  /// The header's `totalsize`.
+  public var totalSize: Int { Int(withBlob { LibFDT.totalSize($0) }) }
+
+  /// The root node `/`.
+  public var root: Node { Node(offset: .root, name: "", path: "/") }
+
+  /// The direct children of `node`, in blob order.
+  public func children(of node: Node) throws(DeviceTreeError) -> [Node] {
+    let offsets = try check(withBlob { LibFDT.subnodes($0, node.offset.rawValue) }, node)
+    var result: [Node] = []
+    result.reserveCapacity(offsets.count)
+    for offset in offsets {
+      let name = try check(withBlob { LibFDT.name($0, offset) }, node)
+      result.append(Node(offset: NodeOffset(rawValue: offset), name: name, path: node.childPath(name)))
+    }
+    return result
+  }
+
+  /// The first direct child of `node` called `name`, or `name@...` when `name` has no unit
+  /// address (libfdt's matching rule).
+  public func child(of node: Node, named name: String) throws(DeviceTreeError) -> Node? {
+    guard let offset = try check(withBlob { LibFDT.subnode($0, node.offset.rawValue, name) }, node)
+    else { return nil }
+    let realName = try check(withBlob { LibFDT.name($0, offset) }, node)
+    return Node(offset: NodeOffset(rawValue: offset), name: realName, path: node.childPath(realName))
+  }
+
+  /// The property `name` of `node`, or nil when the node has none.
+  public func property(_ name: String, of node: Node) throws(DeviceTreeError) -> Property? {
+    let value = try check(
+      withBlob { LibFDT.property($0, node.offset.rawValue, name) }, node, name)
+    return value.map { Property(name: name, value: $0) }
+  }
+
+  /// Whether `node` has a property called `name` (of any length).
+  public func hasProperty(_ name: String, of node: Node) throws(DeviceTreeError) -> Bool {
+    try property(name, of: node) != nil
+  }
+
+  /// Every property of `node`, in blob order.
+  public func properties(of node: Node) throws(DeviceTreeError) -> [Property] {
+    let list = try check(withBlob { LibFDT.properties($0, node.offset.rawValue) }, node)
+    return list.map { Property(name: $0.0, value: $0.1) }
+  }
+
+  /// The memory reservation block's entries up to its terminator.
+  public func memoryReservations() throws(DeviceTreeError) -> [MemoryReservation] {
+    try check(withBlob { LibFDT.memoryReservations($0) }, nil)
+  }
+}

@@ -1,0 +1,41 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Reads a whole file with plain system calls (no Foundation on the hot path).
+public enum FileBytes {
+  /// Why a read failed, as the C library words it.
+  public struct Failure: Error, Sendable {
+    public let reason: DeviceTreeError.Reason
+  }
+
+  /// The file's bytes; `path` "-" means standard input.
+  public static func read(path: String, limit: Int) throws(Failure) -> [UInt8] {
+    let fd = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
+    if fd < 0 { throw Failure(reason: .unreadable(errnoText())) }
+    defer { if fd != 0 { close(fd) } }
+    var info = stat()
+    if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+      throw Failure(reason: .unreadable(String(cString: strerror(EISDIR))))
+    }
+    var bytes: [UInt8] = []
+    let hint = info.st_size > 0 ? Int(info.st_size) : 65536
+    bytes.reserveCapacity(min(hint, limit) + 1)
+    var chunk = [UInt8](repeating: 0, count: 65536)
+    while true {
+      let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw Failure(reason: .unreadable(errnoText()))
+      }
+      if n == 0 { break }
+      bytes.append(contentsOf: chunk[0..<n])
+      if bytes.count > limit { throw Failure(reason: .tooLarge(bytes.count)) }
+    }
+    return bytes
+  }
+
+  private static func errnoText() -> String { String(cString: strerror(errno)) }
+}

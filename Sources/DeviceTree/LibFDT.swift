@@ -1,0 +1,112 @@
+import CLibFDT
+
+/// The only place that calls libfdt. Every function works on a blob pointer lent by the caller
+/// and copies its answer out before returning.
+enum LibFDT {
+  /// The corresponding libfdt function is `fdt_strerror`.
+  static func errorName(_ code: CInt) -> String {
+    guard let text = fdt_strerror(-code) else { return "FDT_ERR_\(code)" }
+    return String(cString: text)
+  }
+
+  /// Converts a libfdt return value: negative becomes the error, anything else the value.
+  static func valueOrError(_ result: CInt) -> Result<CInt, FDTError> {
+    result < 0 ? .failure(FDTError(rawValue: -result)) : .success(result)
+  }
+
+  /// The header's `totalsize`, read without any check; only for a buffer of at least 8 bytes.
+  static func totalSize(_ fdt: UnsafeRawBufferPointer) -> UInt32 {
+    memmap_fdt_totalsize(fdt.baseAddress)
+  }
+
+  /// Checks the whole blob: header, structure block, strings. The corresponding libfdt
+  /// function is `fdt_check_full`.
+  static func checkFull(_ fdt: UnsafeRawBufferPointer) -> FDTError? {
+    guard let base = fdt.baseAddress else { return .truncated }
+    if case .failure(let error) = valueOrError(fdt_check_full(base, fdt.count)) { return error }
+    return nil
+  }
+
+  /// The node's name including its unit address. The corresponding libfdt function is `fdt_get_name`.
+  static func name(_ fdt: UnsafeRawBufferPointer, _ offset: CInt) -> Result<String, FDTError> {
+    var length: CInt = 0
+    guard let name = fdt_get_name(fdt.baseAddress, offset, &length) else {
+      return .failure(FDTError(rawValue: -length))
+    }
+    let bytes = UnsafeRawBufferPointer(start: name, count: Int(length))
+    return .success(String(decoding: bytes, as: UTF8.self))
+  }
+
+  /// The offsets of a node's direct children in blob order (`fdt_first_subnode`/`fdt_next_subnode`).
+  static func subnodes(_ fdt: UnsafeRawBufferPointer, _ parent: CInt) -> Result<[CInt], FDTError> {
+    var offsets: [CInt] = []
+    var child = fdt_first_subnode(fdt.baseAddress, parent)
+    while child >= 0 {
+      offsets.append(child)
+      child = fdt_next_subnode(fdt.baseAddress, child)
+    }
+    if child != -FDT_ERR_NOTFOUND { return .failure(FDTError(rawValue: -child)) }
+    return .success(offsets)
+  }
+
+  /// A direct child by name; libfdt matches `name` or `name@anything` when `name` has no unit
+  /// address. The corresponding libfdt function is `fdt_subnode_offset`.
+  static func subnode(_ fdt: UnsafeRawBufferPointer, _ parent: CInt, _ name: String)
+    -> Result<CInt?, FDTError>
+  {
+    let result = fdt_subnode_offset(fdt.baseAddress, parent, name)
+    if result == -FDT_ERR_NOTFOUND { return .success(nil) }
+    return valueOrError(result).map { $0 }
+  }
+
+  /// A copy of a property's value, or nil if the node has no such property.
+  /// The corresponding libfdt function is `fdt_getprop`.
+  static func property(_ fdt: UnsafeRawBufferPointer, _ offset: CInt, _ name: String)
+    -> Result<[UInt8]?, FDTError>
+  {
+    var length: CInt = 0
+    guard let value = fdt_getprop(fdt.baseAddress, offset, name, &length) else {
+      if length == -FDT_ERR_NOTFOUND { return .success(nil) }
+      return .failure(FDTError(rawValue: -length))
+    }
+    return .success(Array(UnsafeRawBufferPointer(start: value, count: Int(length))))
+  }
+
+  /// Every property of a node in blob order, names and copied values.
+  static func properties(_ fdt: UnsafeRawBufferPointer, _ offset: CInt)
+    -> Result<[(String, [UInt8])], FDTError>
+  {
+    var result: [(String, [UInt8])] = []
+    var at = fdt_first_property_offset(fdt.baseAddress, offset)
+    while at >= 0 {
+      var length: CInt = 0
+      var namePointer: UnsafePointer<CChar>? = nil
+      guard let value = fdt_getprop_by_offset(fdt.baseAddress, at, &namePointer, &length),
+        let namePointer
+      else { return .failure(FDTError(rawValue: -length)) }
+      let bytes = Array(UnsafeRawBufferPointer(start: value, count: Int(length)))
+      result.append((String(cString: namePointer), bytes))
+      at = fdt_next_property_offset(fdt.baseAddress, at)
+    }
+    if at != -FDT_ERR_NOTFOUND { return .failure(FDTError(rawValue: -at)) }
+    return .success(result)
+  }
+
+  /// The memory reservation block. The corresponding libfdt functions are `fdt_num_mem_rsv`
+  /// and `fdt_get_mem_rsv`.
+  static func memoryReservations(_ fdt: UnsafeRawBufferPointer)
+    -> Result<[MemoryReservation], FDTError>
+  {
+    let count = fdt_num_mem_rsv(fdt.baseAddress)
+    if count < 0 { return .failure(FDTError(rawValue: -count)) }
+    var result: [MemoryReservation] = []
+    for index in 0..<count {
+      var address: UInt64 = 0
+      var size: UInt64 = 0
+      let status = fdt_get_mem_rsv(fdt.baseAddress, index, &address, &size)
+      if status < 0 { return .failure(FDTError(rawValue: -status)) }
+      result.append(MemoryReservation(index: Int(index), address: address, size: size))
+    }
+    return .success(result)
+  }
+}

@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Writing to the terminal: stdout for reports, stderr for errors and run notes.
+///
+/// Plain `write(2)` on file descriptors 1 and 2, so that nothing shared and mutable (C's
+/// `FILE *` globals) is touched from Swift's concurrency-checked code.
+enum Diagnostics {
+  /// Writes `text` to standard output as is.
+  static func write(_ text: String) { write(text, to: 1) }
+
+  /// Prints one `memmap: error: ...` line on standard error.
+  static func printError(_ message: String) {
+    let text = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
+    write("memmap: error: \(text)\n", to: 2)
+  }
+
+  /// Prints one `memmap: note: ...` line on standard error.
+  static func printNote(_ message: String) { write("memmap: note: \(message)\n", to: 2) }
+
+  /// Writes `text` to standard error as is.
+  static func writeError(_ text: String) { write(text, to: 2) }
+
+  private static func write(_ text: String, to fd: Int32) {
+    var text = text
+    text.withUTF8 { bytes in
+      guard var pointer = bytes.baseAddress else { return }
+      var remaining = bytes.count
+      while remaining > 0 {
+        let n = Glibc.write(fd, pointer, remaining)
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { return }
+        pointer += n
+        remaining -= n
+      }
+    }
+  }
+
+  /// Ends the process with `status`.
+  static func exit(status: Int32) -> Never { Glibc.exit(status) }
+
+  /// Whether standard output is a terminal that wants colour (`NO_COLOR` unset or empty).
+  static var colourWanted: Bool {
+    if let value = getenv("NO_COLOR"), value.pointee != 0 { return false }
+    return isatty(1) == 1
+  }
+
+  /// Whether standard error is a terminal (for progress lines).
+  static var stderrIsTerminal: Bool { isatty(2) == 1 }
+}

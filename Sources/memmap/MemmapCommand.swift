@@ -1,0 +1,62 @@
+import ArgumentParser
+
+/// The `memmap` command: its subcommands and the one place that decides the exit status.
+@main
+struct MemmapCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "memmap",
+    abstract: "See the memory map a device tree gives Linux, U-Boot and EFI before you boot it.",
+    subcommands: [Inspect.self, LMBCommand.self]
+  )
+
+  /// Runs the command and maps the outcome to an exit status: 0 clean, 1 findings or
+  /// differences, 2 usage errors or unreadable input.
+  static func main() {
+    let outcome: Outcome
+    do {
+      var command = try parseAsRoot()
+      if var reporting = command as? ReportingCommand {
+        outcome = try reporting.execute()
+      } else {
+        try command.run()
+        outcome = .clean
+      }
+    } catch {
+      let code = exitCode(for: error)
+      if code == .success {
+        exit(withError: error)
+      }
+      let message = fullMessage(for: error)
+      if !message.isEmpty { Diagnostics.printError(message) }
+      Diagnostics.exit(status: code.rawValue == 0 ? 0 : 2)
+    }
+    Diagnostics.exit(status: outcome.status)
+  }
+}
+
+/// What a command found, which decides the exit status.
+enum Outcome: Equatable {
+  case clean
+  case findings
+  case unreadableInput
+
+  var status: Int32 {
+    switch self {
+    case .clean: return 0
+    case .findings: return 1
+    case .unreadableInput: return 2
+    }
+  }
+
+  /// The worse of two outcomes (unreadable input beats findings beats clean).
+  func merged(with other: Outcome) -> Outcome { status >= other.status ? self : other }
+}
+
+/// A subcommand that reports an outcome instead of deciding the exit status itself.
+protocol ReportingCommand: ParsableCommand {
+  mutating func execute() throws -> Outcome
+}
+
+extension ReportingCommand {
+  mutating func run() throws { _ = try execute() }
+}
