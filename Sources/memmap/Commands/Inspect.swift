@@ -1,14 +1,40 @@
 import ArgumentParser
+import MemoryMap
 
 extension MemmapCommand {
   /// `memmap inspect FILE...`: the memory map of each device tree.
   struct Inspect: ReportingCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Print the memory map each device tree describes.")
+      abstract: "Print the memory map each device tree gives the kernel.")
 
     @Argument(help: "Device tree blobs (.dtb) to inspect.")
     var files: [String]
 
-    mutating func execute() throws -> Outcome { .clean }
+    @OptionGroup var model: ModelOptions
+
+    @Option(help: "Output format: table, json or kernel-log.")
+    var format: InspectFormat = .table
+
+    mutating func execute() throws -> Outcome {
+      var outcome = Outcome.clean
+      var reports: [MapReport] = []
+      for file in files {
+        switch ReportLoader.load(file, options: model.mapOptions) {
+        case .success(let report): reports.append(report)
+        case .failure(let error):
+          Diagnostics.printError(ErrorText.line(for: error))
+          outcome = .unreadableInput
+        }
+      }
+      Diagnostics.write(InspectRenderer.render(reports, format: format, colour: Diagnostics.colourWanted))
+      return outcome
+    }
   }
+}
+
+/// The formats of `memmap inspect`.
+enum InspectFormat: String, ExpressibleByArgument, CaseIterable {
+  case table
+  case json
+  case kernelLog = "kernel-log"
 }

@@ -1,0 +1,61 @@
+# memmap: build, fixtures, tests. `make run` and `make test` work on a fresh Debian machine
+# with only Swift installed: they install libfdt-dev and device-tree-compiler when missing.
+
+SWIFT     ?= swift
+DTC       ?= dtc
+PREFIX    ?= /usr/local
+CONFIG    ?= debug
+BOARD     ?= Fixtures/.dtb/boards/example-board.dtb
+CORPUS    ?= $(HOME)/.cache/memmap-corpus
+SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BIN        = .build/$(CONFIG)/memmap
+
+FIXTURE_DTS := $(shell find Fixtures -name '*.dts' -not -path '*/.dtb/*' | sort)
+FIXTURE_DTB := $(patsubst Fixtures/%.dts,Fixtures/.dtb/%.dtb,$(FIXTURE_DTS))
+
+.PHONY: all deps build release run test fixtures install corpus lint-corpus oracle bench fuzz clean
+
+all: build
+
+# Debian packages the build and the fixtures need; installed only when missing.
+deps:
+	@missing=""; \
+	[ -f /usr/include/libfdt.h ] || missing="$$missing libfdt-dev"; \
+	command -v $(DTC) >/dev/null 2>&1 || missing="$$missing device-tree-compiler"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build -c $(CONFIG)
+
+release:
+	$(MAKE) build CONFIG=release
+
+fixtures: deps $(FIXTURE_DTB)
+
+Fixtures/.dtb/%.dtb: Fixtures/%.dts
+	@mkdir -p $(dir $@)
+	@$(DTC) -q -f -I dts -O dtb -i $(dir $<) -o $@ $<
+
+run: build fixtures
+	$(BIN) inspect $(BOARD)
+
+test: build fixtures
+	$(SWIFT) test
+
+install: deps
+	$(SWIFT) build -c release
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 .build/release/memmap $(DESTDIR)$(PREFIX)/bin/memmap
+
+# The real-world smoke test: every DTB of Debian's arm64 kernel packages.
+corpus: release
+	scripts/corpus.sh "$(CORPUS)" .build/release/memmap
+
+oracle:
+	scripts/oracle-record.sh
+
+clean:
+	rm -rf .build Fixtures/.dtb

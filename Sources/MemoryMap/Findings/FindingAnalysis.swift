@@ -1,0 +1,87 @@
+/// Derives findings from a report: the tree's shape, and what the kernel flow did with it.
+public enum FindingAnalysis {
+  /// Every finding for `report`, in a stable order (by rule, then by node).
+  public static func findings(for report: MapReport) -> [Finding] {
+    var out: [Finding] = []
+    out += parentFindings(report)
+    out += childShapeFindings(report)
+    out += kernelEventFindings(report)
+    out += OverlapAnalysis.findings(report)
+    out += memoryFindings(report)
+    return out.sorted { ($0.rule.id, $0.nodes.first ?? "") < ($1.rule.id, $1.nodes.first ?? "") }
+  }
+
+  static func parentFindings(_ report: MapReport) -> [Finding] {
+    guard let parent = report.description.reservedMemory else { return [] }
+    let cells = report.description.rootCells
+    var problems: [String] = []
+    if parent.addressCells != UInt32(cells.addressCells) {
+      problems.append("#address-cells is \(parent.addressCells.map(String.init) ?? "missing"), root has \(cells.addressCells)")
+    }
+    if parent.sizeCells != UInt32(cells.sizeCells) {
+      problems.append("#size-cells is \(parent.sizeCells.map(String.init) ?? "missing"), root has \(cells.sizeCells)")
+    }
+    if !parent.hasRanges { problems.append("ranges is missing") }
+    guard !problems.isEmpty else { return [] }
+    return [Finding(
+      rule: RuleCatalogue.reservedMemoryFormat,
+      message: problems.joined(separator: "; ") + ": the kernel ignores all \(parent.children.count) children",
+      nodes: [parent.path])]
+  }
+
+  static func childShapeFindings(_ report: MapReport) -> [Finding] {
+    let cells = report.description.rootCells
+    var out: [Finding] = []
+    for child in report.description.reservedMemory?.children ?? [] where child.isAvailable {
+      out += RegionShape.findings(child, cells: cells)
+    }
+    return out
+  }
+
+  static func kernelEventFindings(_ report: MapReport) -> [Finding] {
+    let paths = Dictionary(
+      (report.description.reservedMemory?.children ?? []).map { ($0.name, $0.path) },
+      uniquingKeysWith: { first, _ in first })
+    let kernel = "Linux \(report.kernel.profile.name)"
+    var out: [Finding] = []
+    var overflowNames: [String] = []
+    for event in report.kernel.events {
+      switch event {
+      case .allocationFailed(let name, let size):
+        out.append(Finding(rule: RuleCatalogue.dynamicAllocationFailed,
+          message: "\(kernel) finds no free block of \(Hex.plain(size)) bytes for \(name)",
+          nodes: [paths[name] ?? name]))
+      case .failedToReserve(let name, let base, let size) where size != 0:
+        out.append(Finding(rule: RuleCatalogue.reserveFailed,
+          message: "\(kernel) refuses \(name) \(Hex.range(AddressRange(base: base, size: size))): no-map over memory that is already reserved (EBUSY)",
+          nodes: [paths[name] ?? name]))
+      case .notEnoughSpace(let name):
+        overflowNames.append(name)
+      case .tooManyDynamic(let name):
+        out.append(Finding(rule: RuleCatalogue.tooManyDynamic,
+          message: "\(kernel) skips \(name): more than 64 dynamic regions", nodes: [paths[name] ?? name]))
+      case .matchingFailed(let name):
+        out.append(Finding(rule: RuleCatalogue.initFailed,
+          message: "\(kernel): every init function for \(name) fails; its memory is released",
+          nodes: [paths[name] ?? name]))
+      default:
+        break
+      }
+    }
+    for name in overflowNames {
+      out.append(Finding(rule: RuleCatalogue.tableOverflow,
+        message: "\(kernel) has no table entry left for \(name) (64 entries)",
+        nodes: [paths[name] ?? name]))
+    }
+    return out
+  }
+
+  static func memoryFindings(_ report: MapReport) -> [Finding] {
+    guard report.memorySource == .deviceTree, report.memoryLeftToBootloader else { return [] }
+    let nodes = report.description.memoryNodes.map(\.path)
+    let what = nodes.isEmpty ? "the tree has no /memory node" : "/memory has size 0"
+    return [Finding(rule: RuleCatalogue.memoryLeftToBootloader,
+      message: "\(what): RAM is left for the boot loader to fill in; pass --memory BASE:SIZE",
+      nodes: nodes.isEmpty ? ["/"] : nodes)]
+  }
+}

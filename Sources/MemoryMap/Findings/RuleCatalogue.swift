@@ -1,0 +1,132 @@
+/// Every rule memmap knows, in id order. Ids never change meaning and are never reused.
+public enum RuleCatalogue {
+  public static let reservedOverlap = Rule(
+    id: "MM001", name: "reserved-overlap", defaultSeverity: .error, consumer: .linux,
+    summary: "Two reserved regions overlap.",
+    rationale: "Overlapping carve-outs mean two owners for the same memory. Linux only compares neighbours in its sorted table (OVERLAP DETECTED) and carries on; memmap reports every overlapping pair of static and placed dynamic regions.",
+    fixture: "lint/reserved-overlap.dts")
+  public static let memreserveOverlap = Rule(
+    id: "MM002", name: "memreserve-overlap", defaultSeverity: .warning, consumer: .linux,
+    summary: "A /reserved-memory region overlaps a /memreserve/ entry.",
+    rationale: "The same memory is described twice; on kernels before 6.4 (and on 6.1) /memreserve/ is reserved first, so a no-map region over it is refused with EBUSY.",
+    fixture: "lint/memreserve-overlap.dts")
+  public static let reserveFailed = Rule(
+    id: "MM003", name: "reserve-failed", defaultSeverity: .error, consumer: .linux,
+    summary: "The kernel fails to reserve a static region.",
+    rationale: "A no-map region that overlaps memory already reserved (by an earlier node, /memreserve/ on older kernels, or the boot images) is refused with EBUSY: 'failed to reserve memory for node'. The memory stays mapped.",
+    fixture: "lint/reserve-failed.dts")
+  public static let outsideMemory = Rule(
+    id: "MM004", name: "outside-memory", defaultSeverity: .warning, consumer: .linux,
+    summary: "A reserved region lies entirely outside /memory.",
+    rationale: "Linux still records the reservation but it describes no RAM; usually a typo in the address or a /memory node that is too small.",
+    fixture: "lint/outside-memory.dts")
+  public static let straddlesMemory = Rule(
+    id: "MM005", name: "straddles-memory", defaultSeverity: .warning, consumer: .linux,
+    summary: "A reserved region is partly outside /memory.",
+    rationale: "Part of the region is RAM and part is not: the size or the memory banks are wrong.",
+    fixture: "lint/straddles-memory.dts")
+  public static let dynamicAllocationFailed = Rule(
+    id: "MM006", name: "dynamic-alloc-failed", defaultSeverity: .error, consumer: .linux,
+    summary: "A dynamic region cannot be placed.",
+    rationale: "No free, mapped block of the requested size and alignment exists inside alloc-ranges (or anywhere): 'failed to allocate memory for node'. Drivers that need it fail to probe.",
+    fixture: "lint/dynamic-alloc-failed.dts")
+  public static let tableOverflow = Rule(
+    id: "MM007", name: "table-overflow", defaultSeverity: .error, consumer: .linux,
+    summary: "More than 64 regions for the 6.1 kernel's fixed table.",
+    rationale: "Linux 6.1 keeps 64 entries: later static regions are reserved but never initialised or findable through memory-region, and later dynamic regions are never allocated ('not enough space for all defined regions.').",
+    fixture: "lint/table-overflow.dts")
+  public static let tooManyDynamic = Rule(
+    id: "MM008", name: "too-many-dynamic", defaultSeverity: .error, consumer: .linux,
+    summary: "More than 64 dynamic regions.",
+    rationale: "Kernels with the two-stage flow keep at most 64 dynamic regions; the fixed ones skip the rest ('too many defined dynamic regions, skip'), older unfixed ones write past an array.",
+    fixture: "lint/too-many-dynamic.dts")
+  public static let noMapReusable = Rule(
+    id: "MM009", name: "nomap-reusable", defaultSeverity: .error, consumer: .devicetree,
+    summary: "A region has both no-map and reusable.",
+    rationale: "The binding forbids the pair: reusable memory is handed to the page allocator, no-map memory is never mapped. shared-dma-pool init fails on it.",
+    fixture: "lint/nomap-reusable.dts")
+  public static let cmaMisaligned = Rule(
+    id: "MM010", name: "cma-misaligned", defaultSeverity: .error, consumer: .linux,
+    summary: "A CMA region's base or size is not a multiple of 2 MiB.",
+    rationale: "CMA needs pageblock alignment (2 MiB with 4 KiB pages): 'incorrect alignment of CMA region', then 'compatible matching fail' and the memory is released.",
+    fixture: "lint/cma-misaligned.dts")
+  public static let reservedMemoryFormat = Rule(
+    id: "MM011", name: "reserved-memory-format", defaultSeverity: .error, consumer: .linux,
+    summary: "/reserved-memory has a format the kernel ignores.",
+    rationale: "Its #address-cells and #size-cells must equal the root's and it must have ranges; otherwise Linux prints 'unsupported node format, ignoring' and reserves none of its children.",
+    fixture: "lint/reserved-memory-format.dts")
+  public static let malformedReg = Rule(
+    id: "MM012", name: "malformed-reg", defaultSeverity: .error, consumer: .linux,
+    summary: "A reg length is not a whole number of (address, size) entries.",
+    rationale: "Linux skips the node: 'invalid reg property ... skipping node.'",
+    fixture: "lint/malformed-reg.dts")
+  public static let malformedSize = Rule(
+    id: "MM013", name: "malformed-size", defaultSeverity: .error, consumer: .linux,
+    summary: "A size property is not exactly #size-cells cells.",
+    rationale: "Linux skips the node: 'invalid size property'.",
+    fixture: "lint/malformed-size.dts")
+  public static let malformedAlignment = Rule(
+    id: "MM014", name: "malformed-alignment", defaultSeverity: .error, consumer: .linux,
+    summary: "An alignment property is not exactly #address-cells cells.",
+    rationale: "Linux reads alignment with #address-cells (not #size-cells as the binding says) and skips the node otherwise: 'invalid alignment property'.",
+    fixture: "lint/malformed-alignment.dts")
+  public static let malformedAllocRanges = Rule(
+    id: "MM015", name: "malformed-alloc-ranges", defaultSeverity: .error, consumer: .linux,
+    summary: "alloc-ranges is not a whole number of (address, size) entries.",
+    rationale: "Linux up to 6.18 skips the node: 'invalid alloc-ranges property'.",
+    fixture: "lint/malformed-alloc-ranges.dts")
+  public static let multiEntryReg = Rule(
+    id: "MM016", name: "multi-entry-reg", defaultSeverity: .warning, consumer: .linux,
+    summary: "A reserved-memory node has more than one reg entry.",
+    rationale: "Linux reserves every entry but its table (and memory-region users) and U-Boot keep entry 0 only; the schema allows one.",
+    fixture: "lint/multi-entry-reg.dts")
+  public static let zeroSize = Rule(
+    id: "MM017", name: "zero-size", defaultSeverity: .warning, consumer: .linux,
+    summary: "A reg entry has size 0.",
+    rationale: "Nothing is reserved; Linux prints 'failed to reserve memory'. As the first entry it turns the node into a dynamic one in 6.1.",
+    fixture: "lint/zero-size.dts")
+  public static let rangeWraps = Rule(
+    id: "MM018", name: "range-wraps", defaultSeverity: .error, consumer: .linux,
+    summary: "A range runs past the top of the 64-bit address space.",
+    rationale: "base + size overflows; the kernel's overlap arithmetic wraps and memblock silently caps the size.",
+    fixture: "lint/range-wraps.dts")
+  public static let memoryLeftToBootloader = Rule(
+    id: "MM019", name: "memory-size-zero", defaultSeverity: .note, consumer: .devicetree,
+    summary: "/memory has no usable size: the boot loader is expected to fill it in.",
+    rationale: "Many trees ship reg = <0 0 0 0> for U-Boot to fix up. Placement of dynamic regions and the outside-memory checks need RAM: pass --memory BASE:SIZE.",
+    fixture: "lint/memory-size-zero.dts")
+  public static let initFailed = Rule(
+    id: "MM020", name: "init-failed", defaultSeverity: .error, consumer: .linux,
+    summary: "The region's init function fails.",
+    rationale: "'node ... compatible matching fail': the memory is released back to the kernel and the driver gets no pool.",
+    fixture: "lint/init-failed.dts")
+  public static let addressTruncated = Rule(
+    id: "MM021", name: "address-truncated", defaultSeverity: .error, consumer: .linux,
+    summary: "An address or size needs more than 64 bits.",
+    rationale: "Linux keeps the low 64 bits of wider numbers (of_read_number), so the region lands somewhere else.",
+    fixture: "lint/address-truncated.dts")
+  public static let regAndSize = Rule(
+    id: "MM022", name: "reg-and-size", defaultSeverity: .note, consumer: .devicetree,
+    summary: "A node has both reg and size; size is ignored.",
+    rationale: "The binding says reg takes precedence; the size is dead text that can mislead readers.",
+    fixture: "lint/reg-and-size.dts")
+  public static let noRegNoSize = Rule(
+    id: "MM023", name: "no-reg-no-size", defaultSeverity: .warning, consumer: .linux,
+    summary: "A reserved-memory child has neither reg nor size.",
+    rationale: "Linux ignores it silently; nothing is reserved.",
+    fixture: "lint/no-reg-no-size.dts")
+
+  /// All rules in id order.
+  public static let all: [Rule] = [
+    reservedOverlap, memreserveOverlap, reserveFailed, outsideMemory, straddlesMemory,
+    dynamicAllocationFailed, tableOverflow, tooManyDynamic, noMapReusable, cmaMisaligned,
+    reservedMemoryFormat, malformedReg, malformedSize, malformedAlignment, malformedAllocRanges,
+    multiEntryReg, zeroSize, rangeWraps, memoryLeftToBootloader, initFailed, addressTruncated,
+    regAndSize, noRegNoSize,
+  ]
+
+  /// The rule with id `id` (`MM001`) or name `id` (`reserved-overlap`).
+  public static func rule(_ id: String) -> Rule? {
+    all.first { $0.id == id || $0.name == id }
+  }
+}

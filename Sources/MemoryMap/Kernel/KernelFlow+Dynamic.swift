@@ -1,0 +1,120 @@
+extension KernelFlow {
+  /// Places a dynamic child (`__reserved_mem_alloc_size`): checks `size` and `alignment`,
+  /// applies the CMA alignment bump, then tries each `alloc-ranges` entry in order (or
+  /// anywhere). Returns the placed range, or nil after recording why it failed.
+  mutating func allocateDynamic(child index: Int) -> AddressRange? {
+    let child = children[index]
+    let region = regionsOfChild[index][0]
+    regions[region].kind = .dynamic
+    guard let sizeProperty = child.size else { return nil }
+    guard let size = sizeProperty.number(cells: cells.sizeCells)?.value else {
+      events.append(.invalidSize(name: child.name))
+      regions[region].status = .skipped(.invalidSize)
+      return nil
+    }
+    regions[region].size = size
+    var align: UInt64 = 0
+    if let alignment = child.alignment {
+      guard let value = alignment.number(cells: cells.addressCells)?.value else {
+        events.append(.invalidAlignment(name: child.name))
+        regions[region].status = .skipped(.invalidAlignment)
+        return nil
+      }
+      align = value
+    }
+    if isCMACandidate(child) { align = max(align, profile.cmaAlignment) }
+    var base: UInt64 = 0
+    if let ranges = child.allocRanges {
+      let decoded = ranges.entries(cells)
+      if decoded.entryLength == 0 || decoded.isMalformed {
+        events.append(.invalidAllocRanges(name: child.name))
+        regions[region].status = .skipped(.invalidAllocRanges)
+        return nil
+      }
+      for range in decoded.entries {
+        base = allocateInRange(size: size, align: align, start: range.address,
+                               end: range.address &+ range.size, noMap: child.noMap)
+        if base != 0 { break }
+      }
+    } else {
+      base = allocate(size: size, align: align, start: 0, end: 0, noMap: child.noMap)
+    }
+    guard base != 0 else {
+      events.append(.allocationFailed(name: child.name, size: size))
+      regions[region].status = .failed(.noSpace)
+      return nil
+    }
+    events.append(.allocated(name: child.name, base: base, size: size))
+    regions[region].range = AddressRange(base: base, size: size)
+    regions[region].status = .reserved
+    return AddressRange(base: base, size: size)
+  }
+
+  /// CMA regions get at least `CMA_MIN_ALIGNMENT_BYTES`: `shared-dma-pool`, `reusable`, not `no-map`.
+  func isCMACandidate(_ child: ReservedMemoryNode) -> Bool {
+    child.isCompatible(with: "shared-dma-pool") && child.reusable && !child.noMap
+  }
+
+  /// One `alloc-ranges` attempt. From v6.5 the direction flips for this attempt when the range
+  /// starts (bottom-up) or ends (top-down) inside or at the edge of an entry already in the table.
+  mutating func allocateInRange(size: UInt64, align: UInt64, start: UInt64, end: UInt64,
+                                noMap: Bool) -> UInt64 {
+    guard profile.directionHeuristic else {
+      return allocate(size: size, align: align, start: start, end: end, noMap: noMap)
+    }
+    var bottomUp = false
+    var topDown = false
+    for entry in table where entry.size != 0 {
+      let entryEnd = entry.base &+ entry.size
+      if start >= entry.base && start <= entryEnd { bottomUp = true }
+      if end >= entry.base && end <= entryEnd { topDown = true }
+    }
+    let previous = memblock.bottomUp
+    if bottomUp != topDown { memblock.bottomUp = bottomUp }
+    let base = allocate(size: size, align: align, start: start, end: end, noMap: noMap)
+    memblock.bottomUp = previous
+    return base
+  }
+
+  /// `early_init_dt_alloc_reserved_memory_arch`: end 0 means anywhere, alignment 0 means
+  /// `SMP_CACHE_BYTES`; a no-map region is reserved and also flagged.
+  mutating func allocate(size: UInt64, align: UInt64, start: UInt64, end: UInt64,
+                         noMap: Bool) -> UInt64 {
+    let end = end == 0 ? Memblock.allocAnywhere : end
+    let align = align == 0 ? profile.smpCacheBytes : align
+    let base = memblock.allocate(size: size, align: align, start: start, end: end,
+                                 pageSize: profile.pageSize)
+    if base != 0 && noMap { memblock.markNoMap(base: base, size: size) }
+    return base
+  }
+
+  /// The init functions of Debian's configuration, in link order: CMA, then the coherent DMA
+  /// pool, both for `shared-dma-pool`. Returns what the first success made, `.failed` when all
+  /// matching functions failed, `.none` when none matched.
+  mutating func runInitFunctions(child: ReservedMemoryNode, base: UInt64, size: UInt64)
+    -> InitResult
+  {
+    guard child.isCompatible(with: "shared-dma-pool") else { return .none }
+    if child.reusable && !child.noMap {
+      if (base | size) & (profile.cmaAlignment - 1) != 0 {
+        events.append(.cmaIncorrectAlignment(name: child.name))
+      } else if cmaAreas >= Self.maxCMAAreas {
+        events.append(.cmaSetupFailed(name: child.name))
+      } else {
+        cmaAreas += 1
+        events.append(.cmaCreated(name: child.name, base: base, size: size))
+        events.append(.initialized(name: child.name, compatible: "shared-dma-pool"))
+        return .cma
+      }
+    }
+    if !child.reusable {
+      events.append(.dmaPoolCreated(name: child.name, base: base, size: size))
+      events.append(.initialized(name: child.name, compatible: "shared-dma-pool"))
+      return .dmaCoherent
+    }
+    return .failed
+  }
+
+  /// `MAX_CMA_AREAS` in Debian's arm64 configuration (`CONFIG_CMA_AREAS`).
+  static let maxCMAAreas = 19
+}

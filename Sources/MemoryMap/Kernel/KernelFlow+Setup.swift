@@ -1,0 +1,105 @@
+extension KernelFlow {
+  /// Adds RAM: the given ranges, or else every `/memory` entry the kernel accepts.
+  mutating func addMemory(_ overrides: [AddressRange]) {
+    if !overrides.isEmpty {
+      for range in overrides { addMemoryBlock(base: range.base, size: range.size, hotplug: false) }
+      return
+    }
+    for node in description.memoryNodes where node.isAvailable {
+      for entry in node.entries where entry.size != 0 {
+        addMemoryBlock(base: entry.address, size: entry.size, hotplug: node.hotpluggable)
+      }
+    }
+  }
+
+  /// Page-aligns a memory block as `early_init_dt_add_memory_arch` does and adds it.
+  /// arm64 accepts any physical address at this stage (`MIN_MEMBLOCK_ADDR` 0).
+  mutating func addMemoryBlock(base: UInt64, size: UInt64, hotplug: Bool) {
+    let page = profile.pageSize
+    let offset = base & (page - 1)
+    var base = base
+    var size = size
+    if size < page - offset { return }
+    if offset != 0 {
+      size -= page - offset
+      base = base &+ (page - offset)
+    }
+    size &= ~(page - 1)
+    memblock.add(base: base, size: size, flags: hotplug ? .hotplug : [])
+  }
+
+  /// Reserves what was in memory before the scan, in the order given, plus the initrd that
+  /// `/chosen` names (page-rounded, as arm64 reserves it).
+  mutating func reserveBootRegions(_ reservations: [BootReservation]) {
+    var all = reservations
+    if let initrd = description.chosen.initrd, initrd.size > 0 {
+      let page = profile.pageSize
+      let start = initrd.base & ~(page - 1)
+      let end = Memblock.roundUp(initrd.base &+ initrd.size, page)
+      all.append(BootReservation(name: "initrd", range: AddressRange(base: start, size: end &- start)))
+    }
+    for reservation in all {
+      memblock.reserve(base: reservation.range.base, size: reservation.range.size)
+      regions.append(
+        KernelRegion(name: reservation.name, path: nil, kind: .boot, range: reservation.range,
+                     size: reservation.range.size, status: .reserved))
+    }
+  }
+
+  /// Reserves each `/memreserve/` entry up to the first of size 0.
+  mutating func reserveMemreserveBlock() {
+    for entry in description.memoryReservations {
+      if entry.size == 0 { break }
+      memblock.reserve(base: entry.address, size: entry.size)
+      regions.append(
+        KernelRegion(name: "memreserve[\(entry.index)]", path: nil, kind: .memreserve,
+                     range: AddressRange(base: entry.address, size: entry.size),
+                     size: entry.size, status: .reserved))
+    }
+  }
+
+  /// One placeholder region per `/reserved-memory` child, so that every child is reported
+  /// even when the kernel never looks at it.
+  mutating func describeChildren() {
+    let children = description.reservedMemory?.children ?? []
+    regionsOfChild = Array(repeating: [], count: children.count)
+    for (index, child) in children.enumerated() {
+      let kind: RegionKind = child.reg == nil && child.size != nil ? .dynamic : .static
+      let status: RegionStatus = child.isAvailable ? .skipped(.noRegOrSize) : .disabled
+      let size = child.size?.number(cells: cells.sizeCells)?.value ?? 0
+      regionsOfChild[index] = [regions.count]
+      regions.append(
+        KernelRegion(name: child.name, path: child.path, kind: kind, range: nil, size: size,
+                     noMap: child.noMap, reusable: child.reusable, compatible: child.compatible,
+                     status: status))
+    }
+  }
+
+  /// The region record for entry `entry` of child `child`, created on first use.
+  mutating func regionIndex(child: Int, entry: Int) -> Int {
+    if entry < regionsOfChild[child].count { return regionsOfChild[child][entry] }
+    var copy = regions[regionsOfChild[child][0]]
+    copy.entry = entry
+    copy.inTable = false
+    copy.initResult = .none
+    regionsOfChild[child].append(regions.count)
+    regions.append(copy)
+    return regions.count - 1
+  }
+
+  /// `__reserved_mem_check_root`: the parent's cell counts must equal the root's, and it
+  /// must have `ranges`.
+  var parentFormatAccepted: Bool {
+    guard let parent = description.reservedMemory else { return false }
+    return parent.sizeCells == UInt32(cells.sizeCells)
+      && parent.addressCells == UInt32(cells.addressCells) && parent.hasRanges
+  }
+
+  /// Marks every available child as skipped because the parent's format was refused.
+  mutating func skipAllChildren() {
+    let children = description.reservedMemory?.children ?? []
+    for (index, child) in children.enumerated() where child.isAvailable {
+      regions[regionsOfChild[index][0]].status = .skipped(.unsupportedParent)
+    }
+  }
+}

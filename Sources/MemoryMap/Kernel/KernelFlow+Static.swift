@@ -1,0 +1,143 @@
+import DeviceTree
+
+extension KernelFlow {
+  /// What `__reserved_mem_reserve_reg` made of a child.
+  enum RegOutcome {
+    /// No `reg` property (`-ENOENT`).
+    case noReg
+    /// A `reg` that is not a whole number of entries (`-EINVAL`).
+    case invalid
+    /// Every entry was tried; the first one is what the table saves (nil for `reg;`).
+    case reserved(first: CellEntry?)
+  }
+
+  var children: [ReservedMemoryNode] { description.reservedMemory?.children ?? [] }
+
+  /// The fixed-array flow's static scan: every available child's `reg` entries are reserved
+  /// in blob order and its first entry saved; children with only `size` are saved as (0, 0).
+  mutating func scanStatic(saving: Bool) {
+    guard description.reservedMemory != nil else { return }
+    guard parentFormatAccepted else {
+      events.append(.unsupportedNodeFormat)
+      skipAllChildren()
+      return
+    }
+    for (index, child) in children.enumerated() where child.isAvailable {
+      switch reserveReg(child: index, saveFirst: saving) {
+      case .noReg:
+        if child.size != nil { save(child: index, base: 0, size: 0) }
+      case .invalid, .reserved:
+        break
+      }
+    }
+  }
+
+  /// Reserves every entry of a child's `reg` (`__reserved_mem_reserve_reg`); with `saveFirst`
+  /// the first entry goes into the table right after it is reserved, as the fixed-array flow does.
+  mutating func reserveReg(child index: Int, saveFirst: Bool) -> RegOutcome {
+    let child = children[index]
+    guard let reg = child.reg else { return .noReg }
+    let decoded = reg.entries(cells)
+    if reg.length != 0 && (decoded.entryLength == 0 || decoded.isMalformed) {
+      events.append(.invalidReg(name: child.name))
+      regions[regionsOfChild[index][0]].status = .skipped(.invalidReg)
+      return .invalid
+    }
+    if decoded.entries.isEmpty {
+      regions[regionsOfChild[index][0]].status = .skipped(.emptyReg)
+    }
+    for (number, entry) in decoded.entries.enumerated() {
+      let region = regionIndex(child: index, entry: number)
+      regions[region].kind = .static
+      regions[region].size = entry.size
+      regions[region].range = AddressRange(base: entry.address, size: entry.size)
+      if entry.size != 0, reserveMemory(base: entry.address, size: entry.size, noMap: child.noMap) {
+        events.append(.reservedRegion(name: child.name, base: entry.address, size: entry.size))
+        regions[region].status = .reserved
+      } else {
+        events.append(.failedToReserve(name: child.name, base: entry.address, size: entry.size))
+        regions[region].status = .failed(entry.size == 0 ? .zeroSize : .busy)
+      }
+      if saveFirst && number == 0 { save(child: index, base: entry.address, size: entry.size) }
+    }
+    return .reserved(first: decoded.entries.first)
+  }
+
+  /// `early_init_dt_reserve_memory`: a no-map region only flags memory, and is refused when it
+  /// overlaps both memory and an existing reservation; any other region is simply reserved.
+  mutating func reserveMemory(base: UInt64, size: UInt64, noMap: Bool) -> Bool {
+    if noMap {
+      if memblock.overlapsMemory(base: base, size: size)
+        && memblock.isRegionReserved(base: base, size: size)
+      {
+        return false
+      }
+      memblock.markNoMap(base: base, size: size)
+      return true
+    }
+    memblock.reserve(base: base, size: size)
+    return true
+  }
+
+  /// The two-stage flow's early scan: reserve statics, collect dynamic children (up to the
+  /// profile's limit), then allocate, save and initialise each dynamic one. Returns the count
+  /// the table is sized from.
+  mutating func scanEarly() -> Int {
+    guard description.reservedMemory != nil else { return tableCapacity }
+    guard parentFormatAccepted else {
+      events.append(.unsupportedNodeFormat)
+      skipAllChildren()
+      return tableCapacity
+    }
+    var count = 0
+    var dynamic: [Int] = []
+    for (index, child) in children.enumerated() where child.isAvailable {
+      switch reserveReg(child: index, saveFirst: false) {
+      case .reserved: count += 1
+      case .invalid: break
+      case .noReg:
+        guard child.size != nil else { continue }
+        if let limit = profile.dynamicLimit, dynamic.count >= limit {
+          events.append(.tooManyDynamic(name: child.name))
+          regions[regionsOfChild[index][0]].status = .skipped(.tooManyDynamic)
+        } else {
+          dynamic.append(index)
+        }
+      }
+    }
+    for index in dynamic {
+      guard let placed = allocateDynamic(child: index) else { continue }
+      count += 1
+      save(child: index, base: placed.base, size: placed.size)
+    }
+    return count
+  }
+
+  /// The two-stage flow's late scan (at unflatten time): save and initialise the first `reg`
+  /// entry of every available child, then sort and check the table for overlaps.
+  mutating func saveStaticLate(count: Int) {
+    guard description.reservedMemory != nil else {
+      events.append(.noReservedMemoryNode)
+      return
+    }
+    tableCapacity = count
+    guard parentFormatAccepted else {
+      events.append(.unsupportedNodeFormat)
+      return
+    }
+    for (index, child) in children.enumerated() {
+      guard let reg = child.reg, child.isAvailable else { continue }
+      let decoded = reg.entries(cells)
+      if reg.length != 0 && (decoded.entryLength == 0 || decoded.isMalformed) {
+        events.append(.invalidReg(name: child.name))
+        continue
+      }
+      if profile.warnsIgnoredRegEntries && decoded.entries.count > 1 {
+        events.append(.ignoredRegEntries(name: child.name, count: decoded.entries.count - 1))
+      }
+      guard let first = decoded.entries.first, first.size != 0 else { continue }
+      save(child: index, base: first.address, size: first.size)
+    }
+    checkOverlaps()
+  }
+}

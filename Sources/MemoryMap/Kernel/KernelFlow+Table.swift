@@ -1,0 +1,102 @@
+extension KernelFlow {
+  /// Saves a child into the table (`fdt_reserved_mem_save_node`). The two-stage flow also
+  /// runs its init function at once; the fixed-array flow does that after sorting.
+  mutating func save(child index: Int, base: UInt64, size: UInt64) {
+    let child = children[index]
+    let region = regionsOfChild[index][0]
+    guard table.count < tableCapacity else {
+      events.append(.notEnoughSpace(name: child.name))
+      if regions[region].kind == .dynamic { regions[region].status = .skipped(.tableFull) }
+      return
+    }
+    table.append(TableEntry(name: child.name, path: child.path, base: base, size: size,
+                            offset: child.offset.rawValue, child: index))
+    regions[region].inTable = true
+    if profile.flow == .twoStage { initialise(entry: table.count - 1) }
+  }
+
+  /// The fixed-array flow's per-entry work after sorting: allocate a (0, 0) entry, then init.
+  mutating func initialiseFixedEntry(at position: Int) {
+    if table[position].size == 0 {
+      guard let placed = allocateDynamic(child: table[position].child) else { return }
+      table[position].base = placed.base
+      table[position].size = placed.size
+    }
+    initialise(entry: position)
+  }
+
+  /// Runs the init functions for a table entry and reports the outcome as the kernel does:
+  /// "compatible matching fail" releases the memory; otherwise the info line (v6.3+).
+  mutating func initialise(entry position: Int) {
+    let entry = table[position]
+    let child = children[entry.child]
+    let region = regionsOfChild[entry.child][0]
+    let result = runInitFunctions(child: child, base: entry.base, size: entry.size)
+    regions[region].initResult = result
+    if result == .failed {
+      events.append(.matchingFailed(name: child.name))
+      if child.noMap {
+        memblock.clearNoMap(base: entry.base, size: entry.size)
+      } else {
+        memblock.free(base: entry.base, size: entry.size)
+      }
+    } else if profile.printsRegionInfo {
+      events.append(.regionInfo(name: child.name, base: entry.base, size: entry.size,
+                                noMap: child.noMap, reusable: child.reusable))
+    }
+  }
+
+  /// Sorts the table with the kernel's heapsort and reports each overlapping neighbour pair
+  /// (`__rmem_check_for_overlap`). Only neighbours are compared, with wrapping ends.
+  mutating func checkOverlaps() {
+    guard table.count >= 2 else { return }
+    let byOffset = profile.sortTiesByOffset
+    KernelSort.heapsort(&table) { a, b in
+      if a.base != b.base { return a.base < b.base ? -1 : 1 }
+      if a.size != b.size { return a.size < b.size ? -1 : 1 }
+      if byOffset && a.offset != b.offset { return a.offset < b.offset ? -1 : 1 }
+      return 0
+    }
+    for i in 0..<(table.count - 1) {
+      let this = table[i]
+      let next = table[i + 1]
+      if this.base &+ this.size > next.base {
+        events.append(.overlap(
+          first: OverlapSide(name: this.name, path: this.path, base: this.base, size: this.size),
+          second: OverlapSide(name: next.name, path: next.path, base: next.base, size: next.size)))
+      }
+    }
+  }
+}
+
+/// The kernel's `sort()` (lib/sort.c): an in-place bottom-up heapsort, not stable, whose
+/// exact swap sequence decides the order of equal keys.
+public enum KernelSort {
+  /// Sorts `items` with `compare` returning <0, 0 or >0, reproducing the kernel's tie order.
+  public static func heapsort<T>(_ items: inout [T], _ compare: (T, T) -> Int) {
+    var n = items.count
+    var a = n / 2
+    guard a > 0 else { return }
+    while true {
+      if a > 0 {
+        a -= 1
+      } else {
+        n -= 1
+        if n == 0 { break }
+        items.swapAt(0, n)
+      }
+      var b = a
+      while 2 * b + 2 < n {
+        let d = 2 * b + 2
+        b = compare(items[2 * b + 1], items[d]) >= 0 ? 2 * b + 1 : d
+      }
+      if 2 * b + 2 == n { b = 2 * b + 1 }
+      while b != a && compare(items[a], items[b]) >= 0 { b = (b - 1) / 2 }
+      let c = b
+      while b != a {
+        b = (b - 1) / 2
+        items.swapAt(b, c)
+      }
+    }
+  }
+}

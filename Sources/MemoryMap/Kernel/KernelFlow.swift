@@ -1,0 +1,95 @@
+/// The prediction for one device tree under one kernel profile.
+public struct KernelResult: Sendable {
+  public var profile: KernelProfile
+  /// What the kernel did and said, in order.
+  public var events: [KernelEvent]
+  /// Every region: boot reservations, `/memreserve/` entries and each `/reserved-memory` child.
+  public var regions: [KernelRegion]
+  /// memblock after the reserved-memory code ran.
+  public var memblock: Memblock
+  /// The reserved-memory table in its final (sorted) order, as names and ranges.
+  public var table: [TableEntry]
+}
+
+/// One entry of the kernel's `reserved_mem` array.
+public struct TableEntry: Hashable, Sendable {
+  public var name: String
+  public var path: String
+  public var base: UInt64
+  public var size: UInt64
+  /// Structure offset of the node (the `fdt_node` tie-breaker).
+  public var offset: Int32
+  /// Index of the node among `/reserved-memory`'s children.
+  var child: Int
+}
+
+/// Inputs that do not come from the device tree.
+public struct KernelInputs: Sendable {
+  /// RAM to use instead of the tree's `/memory` nodes (as a boot loader would fill them in).
+  public var memory: [AddressRange]
+  /// Reservations made before the scan (kernel image, initrd, DTB, firmware), in order.
+  public var reservations: [BootReservation]
+
+  public init(memory: [AddressRange] = [], reservations: [BootReservation] = []) {
+    self.memory = memory
+    self.reservations = reservations
+  }
+}
+
+/// Runs Linux's reserved-memory flow for a profile: `/memory` into memblock, the pre-scan
+/// reservations, the early scan, `/memreserve/`, the table, init functions and overlap check.
+public struct KernelFlow {
+  let description: MemoryDescription
+  let profile: KernelProfile
+  let cells: RootCells
+  var memblock = Memblock()
+  var events: [KernelEvent] = []
+  var regions: [KernelRegion] = []
+  var table: [TableEntry] = []
+  /// For each `/reserved-memory` child, the indices of its regions in `regions`.
+  var regionsOfChild: [[Int]] = []
+  /// The two-stage flow's array size (`total_reserved_mem_cnt`).
+  var tableCapacity: Int
+  /// CMA areas created so far.
+  var cmaAreas = 0
+
+  init(description: MemoryDescription, profile: KernelProfile) {
+    self.description = description
+    self.profile = profile
+    self.cells = description.rootCells
+    self.tableCapacity = profile.fixedCapacity
+  }
+
+  /// Predicts what `profile` does with `description`.
+  public static func run(_ description: MemoryDescription, profile: KernelProfile,
+                         inputs: KernelInputs = KernelInputs()) -> KernelResult {
+    var flow = KernelFlow(description: description, profile: profile)
+    flow.addMemory(inputs.memory)
+    flow.reserveBootRegions(inputs.reservations)
+    flow.describeChildren()
+    switch profile.flow {
+    case .fixedArray: flow.runFixedArrayFlow()
+    case .twoStage: flow.runTwoStageFlow()
+    }
+    return KernelResult(profile: profile, events: flow.events, regions: flow.regions,
+                        memblock: flow.memblock, table: flow.table)
+  }
+
+  /// The v6.1 order: [/memreserve/], static scan with saving, [/memreserve/], then sort,
+  /// overlap check, and allocation plus init in sorted order.
+  mutating func runFixedArrayFlow() {
+    if profile.memreserveFirst { reserveMemreserveBlock() }
+    scanStatic(saving: true)
+    if !profile.memreserveFirst { reserveMemreserveBlock() }
+    checkOverlaps()
+    for position in table.indices { initialiseFixedEntry(at: position) }
+  }
+
+  /// The v6.13 order: static reservations, dynamic allocation with init, `/memreserve/`; then at
+  /// unflatten time the static entries are saved and initialised, and the table is checked.
+  mutating func runTwoStageFlow() {
+    let count = scanEarly()
+    reserveMemreserveBlock()
+    saveStaticLate(count: count)
+  }
+}

@@ -1,0 +1,110 @@
+/// Where a region came from.
+public enum RegionKind: String, Hashable, Sendable, Codable {
+  /// A `reg` entry of a `/reserved-memory` child.
+  case `static`
+  /// A `size` (+ `alignment`, `alloc-ranges`) child the kernel places itself.
+  case dynamic
+  /// An entry of the memory reservation block.
+  case memreserve
+  /// Memory in use before the scan: kernel image, initrd, DTB, or `--reserve`.
+  case boot
+}
+
+/// What became of a region.
+public enum RegionStatus: Hashable, Sendable {
+  /// Reserved (or flagged no-map) in memblock.
+  case reserved
+  /// The kernel tried and failed.
+  case failed(FailureReason)
+  /// The kernel never tried.
+  case skipped(SkipReason)
+  /// `status` is not okay.
+  case disabled
+
+  public enum FailureReason: String, Hashable, Sendable {
+    case zeroSize = "zero-size"
+    case busy = "no-map over an existing reservation"
+    case noSpace = "no free memory in range"
+  }
+
+  public enum SkipReason: String, Hashable, Sendable {
+    case invalidReg = "invalid reg"
+    case invalidSize = "invalid size"
+    case invalidAlignment = "invalid alignment"
+    case invalidAllocRanges = "invalid alloc-ranges"
+    case unsupportedParent = "unsupported /reserved-memory format"
+    case tableFull = "reserved-memory table full"
+    case tooManyDynamic = "too many dynamic regions"
+    case noRegOrSize = "neither reg nor size"
+    case emptyReg = "empty reg"
+  }
+
+  /// The word JSON uses.
+  public var word: String {
+    switch self {
+    case .reserved: return "reserved"
+    case .failed: return "failed"
+    case .skipped: return "skipped"
+    case .disabled: return "disabled"
+    }
+  }
+}
+
+/// What the region's init function made of it.
+public enum InitResult: String, Hashable, Sendable {
+  case cma
+  case dmaCoherent = "dma-coherent"
+  /// No init function matched (or the region is not in the table).
+  case none
+  /// Init functions matched and all failed: "compatible matching fail", memory released.
+  case failed
+}
+
+/// One region of the predicted map.
+public struct KernelRegion: Hashable, Sendable {
+  public var name: String
+  /// The node's full path; nil for `/memreserve/` and boot reservations.
+  public var path: String?
+  public var kind: RegionKind
+  /// Index of the `reg` entry (0 for all but multi-entry `reg`).
+  public var entry: Int
+  /// The placed range; nil for a dynamic region that was not placed.
+  public var range: AddressRange?
+  /// The requested size (`size` of a dynamic region, or the `reg` size).
+  public var size: UInt64
+  public var noMap: Bool
+  public var reusable: Bool
+  public var compatible: [String]
+  public var status: RegionStatus
+  public var initResult: InitResult
+  /// True when the region has an entry in the kernel's reserved-memory table.
+  public var inTable: Bool
+
+  public init(name: String, path: String?, kind: RegionKind, entry: Int = 0,
+              range: AddressRange?, size: UInt64, noMap: Bool = false, reusable: Bool = false,
+              compatible: [String] = [], status: RegionStatus, initResult: InitResult = .none,
+              inTable: Bool = false) {
+    self.name = name
+    self.path = path
+    self.kind = kind
+    self.entry = entry
+    self.range = range
+    self.size = size
+    self.noMap = noMap
+    self.reusable = reusable
+    self.compatible = compatible
+    self.status = status
+    self.initResult = initResult
+    self.inTable = inTable
+  }
+}
+
+/// A reservation that existed before the reserved-memory scan.
+public struct BootReservation: Hashable, Sendable {
+  public var name: String
+  public var range: AddressRange
+  public init(name: String, range: AddressRange) {
+    self.name = name
+    self.range = range
+  }
+}

@@ -1,0 +1,73 @@
+import DeviceTree
+
+/// Everything memmap computes for one device tree: the description, the kernel's prediction,
+/// the totals and the findings. Renderers turn it into text.
+public struct MapReport: Sendable {
+  public var file: String
+  public var description: MemoryDescription
+  public var kernel: KernelResult
+  public var summary: MemorySummary
+  public var findings: [Finding]
+  /// Where the RAM came from: the tree, or `--memory`.
+  public var memorySource: MemorySource
+
+  public enum MemorySource: Sendable, Equatable {
+    case deviceTree
+    case overrides
+  }
+
+  /// True when the tree's `/memory` nodes give no usable RAM (all absent, disabled or size 0).
+  public var memoryLeftToBootloader: Bool {
+    !description.memoryNodes.contains { $0.isAvailable && $0.entries.contains { $0.size != 0 } }
+  }
+}
+
+/// Options for building a report.
+public struct MapOptions: Sendable {
+  public var profile: KernelProfile
+  public var inputs: KernelInputs
+
+  public init(profile: KernelProfile = .v6_12, inputs: KernelInputs = KernelInputs()) {
+    self.profile = profile
+    self.inputs = inputs
+  }
+}
+
+extension MapReport {
+  /// Builds the report for a checked blob.
+  public static func make(_ blob: DeviceTreeBlob, options: MapOptions) throws(DeviceTreeError)
+    -> MapReport
+  {
+    make(try MemoryDescription.read(blob), options: options)
+  }
+
+  /// Builds the report for a description.
+  public static func make(_ description: MemoryDescription, options: MapOptions) -> MapReport {
+    let kernel = KernelFlow.run(description, profile: options.profile, inputs: options.inputs)
+    var report = MapReport(
+      file: description.file, description: description, kernel: kernel,
+      summary: MemorySummary(kernel.memblock), findings: [],
+      memorySource: options.inputs.memory.isEmpty ? .deviceTree : .overrides)
+    report.findings = FindingAnalysis.findings(for: report)
+    return report
+  }
+}
+
+/// Totals over RAM as memblock sees it after the reserved-memory code ran.
+public struct MemorySummary: Hashable, Sendable {
+  /// All memory.
+  public var ram: UInt64
+  /// Memory flagged no-map.
+  public var noMap: UInt64
+  /// Mapped memory covered by a reservation.
+  public var reserved: UInt64
+  /// Mapped memory nobody reserved.
+  public var free: UInt64
+
+  public init(_ memblock: Memblock) {
+    ram = memblock.memory.reduce(0) { $0 &+ $1.size }
+    noMap = memblock.memory.filter { $0.flags.contains(.noMap) }.reduce(0) { $0 &+ $1.size }
+    free = memblock.freeRanges().reduce(0) { $0 &+ $1.size }
+    reserved = ram &- noMap &- free
+  }
+}

@@ -1,0 +1,30 @@
+import DeviceTree
+
+/// The one-line wording of load errors: `FILE: what is wrong (FDT_ERR_...)`.
+enum ErrorText {
+  static func line(for error: DeviceTreeError) -> String {
+    var location = error.file + ": "
+    if let node = error.nodePath { location += node + (error.property.map { ": " + $0 } ?? "") + ": " }
+    switch error.reason {
+    case .unreadable(let text): return location + "cannot read: " + text
+    case .tooLarge(let bytes): return location + "\(bytes) bytes is larger than a device tree can be"
+    case .badCellCount(let property, let value):
+      return location + "\(property) must be one cell from 0 to 4 (got \(value)) (FDT_ERR_BADNCELLS)"
+    case .fdt(let code): return location + describe(code) + " (\(code.name))"
+    }
+  }
+
+  /// What a libfdt code means for a file someone handed us.
+  static func describe(_ code: FDTError) -> String {
+    switch code {
+    case .badMagic: return "not a device tree blob (bad magic)"
+    case .truncated: return "truncated device tree blob"
+    case .badVersion: return "unsupported device tree version"
+    case .badStructure: return "corrupt structure block"
+    case .badLayout: return "corrupt block layout"
+    case .badOffset: return "corrupt header offsets"
+    case .alignment: return "misaligned device tree blob"
+    default: return "corrupt device tree blob"
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import MemoryMap
+
+/// `--kernel`, `--memory` and `--reserve`: what the model needs beyond the tree itself.
+struct ModelOptions: ParsableArguments {
+  @Option(help: "Kernel profile to predict: 6.1 or 6.12.")
+  var kernel: KernelChoice = .v6_12
+
+  @Option(name: .customLong("memory"),
+          help: ArgumentHelp("RAM to use instead of /memory (repeatable).", valueName: "BASE:SIZE"))
+  var memory: [RangeArgument] = []
+
+  @Option(name: .customLong("reserve"),
+          help: ArgumentHelp("Memory in use before the scan: kernel, initrd, DTB, firmware (repeatable).",
+                             valueName: "BASE:SIZE[:NAME]"))
+  var reserve: [RangeArgument] = []
+
+  var mapOptions: MapOptions {
+    MapOptions(
+      profile: kernel.profile,
+      inputs: KernelInputs(
+        memory: memory.map(\.range),
+        reservations: reserve.enumerated().map {
+          BootReservation(name: $0.element.name ?? "reserve[\($0.offset)]", range: $0.element.range)
+        }))
+  }
+}
+
+/// A kernel profile named on the command line.
+enum KernelChoice: String, ExpressibleByArgument, CaseIterable {
+  case v6_1 = "6.1"
+  case v6_12 = "6.12"
+
+  var profile: KernelProfile { self == .v6_1 ? .v6_1 : .v6_12 }
+}
+
+/// `BASE:SIZE[:NAME]`, numbers in hex, decimal or with K/M/G suffixes.
+struct RangeArgument: ExpressibleByArgument {
+  var range: AddressRange
+  var name: String?
+
+  init?(argument: String) {
+    let parts = argument.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
+    guard parts.count >= 2, let base = NumberSyntax.parse(parts[0]),
+      let size = NumberSyntax.parse(parts[1])
+    else { return nil }
+    range = AddressRange(base: base, size: size)
+    name = parts.count == 3 && !parts[2].isEmpty ? String(parts[2]) : nil
+  }
+}

@@ -1,0 +1,64 @@
+import MemoryMap
+
+/// The lines a kernel prints about reserved memory, exactly as
+/// `dmesg | grep -E 'OF: reserved mem:|Reserved memory:|OF: fdt: Reserved memory:'` shows them.
+///
+/// Debug messages (`pr_debug`) are not printed by Debian's kernels and are left out, and so is
+/// the second line of an overlap report, which carries no prefix and is not matched by that grep.
+enum KernelLogRenderer {
+  static func render(_ result: KernelResult) -> String {
+    var out = ""
+    for event in result.events {
+      if let line = line(for: event, profile: result.profile) { out += line + "\n" }
+    }
+    return out
+  }
+
+  /// The kernel's line for one event, or nil when the kernel does not print it by default.
+  static func line(for event: KernelEvent, profile: KernelProfile) -> String? {
+    let rmem = "OF: reserved mem: "
+    let scan = profile.staticScanInFDT ? "OF: fdt: " : rmem
+    switch event {
+    case .unsupportedNodeFormat: return scan + "Reserved memory: unsupported node format, ignoring"
+    case .noReservedMemoryNode: return rmem + "Reserved memory: No reserved-memory node in the DT"
+    case .invalidReg(let name):
+      return scan + "Reserved memory: invalid reg property in '\(name)', skipping node."
+    case .reservedRegion, .allocated: return nil
+    case .failedToReserve(let name, let base, let size):
+      return scan + "Reserved memory: failed to reserve memory for node '\(name)': base "
+        + Formatting.paddedHex(base) + ", size \(size / (1 << 20)) MiB"
+    case .ignoredRegEntries(let name, let count):
+      return rmem + "fdt_scan_reserved_mem_reg_nodes() ignores \(count) regions in node '\(name)'"
+    case .notEnoughSpace: return rmem + "not enough space for all defined regions."
+    case .tooManyDynamic(let name): return rmem + "too many defined dynamic regions, skip '\(name)'"
+    case .invalidSize(let name): return rmem + "invalid size property in '\(name)' node."
+    case .invalidAlignment(let name): return rmem + "invalid alignment property in '\(name)' node."
+    case .invalidAllocRanges(let name):
+      return rmem + "invalid alloc-ranges property in '\(name)', skipping node."
+    case .allocationFailed(let name, let size):
+      return rmem + "failed to allocate memory for node '\(name)': size \(size / (1 << 20)) MiB"
+    case .cmaIncorrectAlignment: return "Reserved memory: incorrect alignment of CMA region"
+    case .cmaSetupFailed: return "Reserved memory: unable to setup CMA region"
+    case .cmaCreated(_, let base, let size):
+      return "Reserved memory: created CMA memory pool at \(Formatting.paddedHex(base)), size \(size / (1 << 20)) MiB"
+    case .dmaPoolCreated(_, let base, let size):
+      return "Reserved memory: created DMA memory pool at \(Formatting.paddedHex(base)), size \(size / (1 << 20)) MiB"
+    case .initialized(let name, let compatible):
+      return rmem + "initialized node \(name), compatible id \(compatible)"
+    case .matchingFailed(let name): return rmem + "node \(name) compatible matching fail"
+    case .regionInfo(let name, let base, let size, let noMap, let reusable):
+      return rmem + Formatting.paddedHex(base) + ".." + Formatting.paddedHex(base &+ size &- 1)
+        + " (\(size / 1024) KiB) " + (noMap ? "nomap" : "map") + " "
+        + (reusable ? "reusable" : "non-reusable") + " " + name
+    case .overlap: return rmem + "OVERLAP DETECTED!"
+    case .arrayAllocationFailed(let error):
+      return rmem + "Failed to allocate memory for reserved_mem array with err: \(error)"
+    }
+  }
+
+  /// The overlap report's second line, as the kernel prints it (without prefix).
+  static func overlapDetail(_ first: OverlapSide, _ second: OverlapSide) -> String {
+    "\(first.name) (\(Formatting.paddedHex(first.base))--\(Formatting.paddedHex(first.end))) "
+      + "overlaps with \(second.name) (\(Formatting.paddedHex(second.base))--\(Formatting.paddedHex(second.end)))"
+  }
+}

@@ -1,0 +1,86 @@
+import MemoryMap
+
+/// The readable view of one report: memory banks, reserved regions by address, findings, totals.
+enum TableRenderer {
+  static func render(_ report: MapReport, colour: Bool) -> String {
+    let style = Style(enabled: colour)
+    let cells = report.description.rootCells
+    var out = style.bold("\(report.file)") + "  (Linux \(report.kernel.profile.name) profile, "
+      + "#address-cells \(cells.addressCells), #size-cells \(cells.sizeCells))\n\n"
+    out += style.bold("Memory") + "\n" + memoryTable(report)
+    out += "\n" + style.bold("Reserved regions") + "\n" + regionTable(report, style: style)
+    if !report.findings.isEmpty {
+      out += "\n" + style.bold("Findings") + "\n"
+      for finding in report.findings {
+        out += "  " + style.severity(finding.severity) + ": [\(finding.rule.id) \(finding.rule.name)] "
+          + "\(finding.nodes.first ?? "/"): \(finding.message)\n"
+      }
+    }
+    let s = report.summary
+    out += "\nSummary: RAM \(Formatting.humanSize(s.ram)), reserved \(Formatting.humanSize(s.reserved)), "
+      + "no-map \(Formatting.humanSize(s.noMap)), free \(Formatting.humanSize(s.free))\n"
+    return out
+  }
+
+  static func memoryTable(_ report: MapReport) -> String {
+    var table = TextTable(["START", "END (incl.)", "SIZE", "SOURCE"], rightAligned: [2])
+    for bank in MemoryBanks.list(report) {
+      table.add([Formatting.paddedHex(bank.range.base),
+                 bank.range.lastAddress.map(Formatting.paddedHex) ?? "past 2^64",
+                 Formatting.humanSize(bank.range.size), bank.source])
+    }
+    if table.rows.isEmpty {
+      return "  none: the tree gives no RAM; pass --memory BASE:SIZE to supply it\n"
+    }
+    return table.render()
+  }
+
+  static func regionTable(_ report: MapReport, style: Style) -> String {
+    var table = TextTable(
+      ["START", "END (incl.)", "SIZE", "KIND", "FLAGS", "STATUS", "INIT", "NODE", "COMPATIBLE"],
+      rightAligned: [2])
+    for region in RegionOrder.sorted(report.kernel.regions) {
+      table.add(row(region))
+    }
+    if table.rows.isEmpty { return "  none\n" }
+    return table.render()
+  }
+
+  static func row(_ region: KernelRegion) -> [String] {
+    var flags: [String] = []
+    if region.noMap { flags.append("no-map") }
+    if region.reusable { flags.append("reusable") }
+    let start = region.range.map { Formatting.paddedHex($0.base) } ?? "not placed"
+    let end = region.range.map { $0.lastAddress.map(Formatting.paddedHex) ?? ($0.isEmpty ? "-" : "past 2^64") } ?? "-"
+    var status = region.status.word
+    switch region.status {
+    case .failed(let reason): status += " (\(reason.rawValue))"
+    case .skipped(let reason): status += " (\(reason.rawValue))"
+    default: break
+    }
+    if region.status == .reserved && !region.inTable && (region.kind == .static || region.kind == .dynamic)
+      && region.entry == 0
+    {
+      status += ", not in table"
+    }
+    return [start, end, Formatting.humanSize(region.size), region.kind.rawValue,
+            flags.isEmpty ? "-" : flags.joined(separator: ","), status,
+            region.kind == .static || region.kind == .dynamic ? region.initResult.rawValue : "-",
+            (region.path ?? region.name) + (region.entry > 0 ? " [reg \(region.entry)]" : ""),
+            region.compatible.isEmpty ? "-" : region.compatible.joined(separator: ",")]
+  }
+}
+
+/// ANSI styling, active only when colour is wanted.
+struct Style {
+  var enabled: Bool
+  func bold(_ text: String) -> String { enabled ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+  func severity(_ severity: Severity) -> String {
+    guard enabled else { return severity.rawValue }
+    switch severity {
+    case .error: return "\u{1B}[31m\(severity.rawValue)\u{1B}[0m"
+    case .warning: return "\u{1B}[33m\(severity.rawValue)\u{1B}[0m"
+    case .note: return "\u{1B}[36m\(severity.rawValue)\u{1B}[0m"
+    }
+  }
+}

@@ -1,0 +1,37 @@
+/// The one table renderer: left-aligned columns separated by two spaces, header underlined.
+struct TextTable {
+  var headers: [String]
+  var rows: [[String]] = []
+  /// Columns aligned to the right (numbers).
+  var rightAligned: Set<Int> = []
+
+  init(_ headers: [String], rightAligned: Set<Int> = []) {
+    self.headers = headers
+    self.rightAligned = rightAligned
+  }
+
+  mutating func add(_ row: [String]) { rows.append(row) }
+
+  /// The table as lines, each indented by `indent` spaces; trailing blanks trimmed.
+  func render(indent: Int = 2) -> String {
+    var widths = headers.map(\.count)
+    for row in rows {
+      for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
+    }
+    let pad = String(repeating: " ", count: indent)
+    func line(_ cells: [String]) -> String {
+      var parts: [String] = []
+      for (i, cell) in cells.enumerated() {
+        let fill = String(repeating: " ", count: max(0, widths[i] - cell.count))
+        parts.append(rightAligned.contains(i) ? fill + cell : cell + fill)
+      }
+      var text = pad + parts.joined(separator: "  ")
+      while text.last == " " { text.removeLast() }
+      return text + "\n"
+    }
+    var out = line(headers)
+    out += line(widths.map { String(repeating: "-", count: $0) })
+    for row in rows { out += line(row) }
+    return out
+  }
+}

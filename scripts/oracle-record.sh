@@ -1,0 +1,70 @@
+#!/bin/bash
+# Re-record the kernel conformance suite in Fixtures/kernel/.
+#
+# For every Fixtures/kernel/NN-name.dts: compile it with dtc, boot the DTB under Debian's arm64
+# 6.1 and 6.12 kernels (QEMU virt, 1 GiB) with the kernel oracle, and write what the oracle's
+# extract.py prints for each boot to NN-name.6.1.txt and NN-name.6.12.txt beside the source.
+# Full boot logs (with /proc/iomem and the memblock debugfs dumps) stay in WORKDIR/logs/.
+#
+# Usage: scripts/oracle-record.sh [WORKDIR] [CASE...]
+#   WORKDIR  oracle work dir (kernels, initramfs, logs); default $MEMMAP_ORACLE_DIR,
+#            else ${TMPDIR:-/tmp}/memmap-oracle. Must be outside the repository.
+#   CASE     optional case names (e.g. 01-static-basic) to record only those.
+# Environment: MEMMAP_ORACLE_SRC  directory holding setup.sh, boot.sh and extract.py
+#              (default /work/shared/oracle).
+# Cases are booted one at a time (each boot takes a few seconds per kernel).
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/.." && pwd)
+fixtures="$repo/Fixtures/kernel"
+oracle=${MEMMAP_ORACLE_SRC:-/work/shared/oracle}
+work=${1:-${MEMMAP_ORACLE_DIR:-${TMPDIR:-/tmp}/memmap-oracle}}
+[ $# -gt 0 ] && shift
+
+for f in setup.sh boot.sh extract.py; do
+  [ -f "$oracle/$f" ] || { echo "oracle-record: $oracle/$f not found (set MEMMAP_ORACLE_SRC)" >&2; exit 2; }
+done
+[ -d "$fixtures" ] || { echo "oracle-record: no $fixtures" >&2; exit 2; }
+
+mkdir -p "$work"
+work=$(cd "$work" && pwd)
+case "$work/" in "$repo"/*) echo "oracle-record: work dir must be outside the repository" >&2; exit 2;; esac
+
+bash "$oracle/setup.sh" "$work" >/dev/null
+mkdir -p "$work/dtb" "$work/logs"
+
+kernels=()
+for d in "$work"/k-*; do kernels+=("${d##*/k-}"); done
+[ ${#kernels[@]} -gt 0 ] || { echo "oracle-record: setup.sh prepared no kernels" >&2; exit 1; }
+
+if [ $# -gt 0 ]; then
+  cases=()
+  for c in "$@"; do c=${c%.dts}; cases+=("$fixtures/${c##*/}.dts"); done
+else
+  shopt -s nullglob
+  cases=("$fixtures"/[0-9]*.dts)
+fi
+[ ${#cases[@]} -gt 0 ] || { echo "oracle-record: no cases" >&2; exit 1; }
+
+failed=0
+for src in "${cases[@]}"; do
+  [ -f "$src" ] || { echo "oracle-record: $src not found" >&2; failed=1; continue; }
+  name=$(basename "$src" .dts)
+  dtb="$work/dtb/$name.dtb"
+  # compile from the fixture dir so /include/ "virt.dtsi" resolves
+  if ! (cd "$fixtures" && dtc -q -I dts -O dtb -i "$fixtures" -o "$dtb" "$src"); then
+    echo "oracle-record: dtc failed for $name" >&2; failed=1; continue
+  fi
+  bash "$oracle/boot.sh" "$work" "$dtb" "$work/logs/$name" || true
+  for v in "${kernels[@]}"; do
+    log="$work/logs/$name.$v.log"
+    [ -f "$log" ] || { echo "oracle-record: no log for $name under $v" >&2; failed=1; continue; }
+    python3 "$oracle/extract.py" "$log" > "$fixtures/$name.$v.txt"
+    if ! grep -q '===END' "$log"; then
+      echo "oracle-record: $name did not finish booting under $v (see $log)" >&2; failed=1
+    fi
+  done
+  echo "recorded $name"
+done
+exit $failed
