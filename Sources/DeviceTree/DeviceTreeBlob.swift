@@ -101,6 +101,17 @@ public struct DeviceTreeBlob: Sendable {
     return value.map { Property(name: name, value: $0) }
   }
 
+  /// Up to `count` bytes that follow the value of property `name` in the structure block.
+  ///
+  /// Linux's late reserved-memory scan reads the first `reg` entry even when `reg` is empty,
+  /// so what it sees is whatever comes next in the blob; this reproduces that read.
+  public func bytesAfterProperty(_ name: String, of node: Node, count: Int)
+    throws(DeviceTreeError) -> [UInt8]?
+  {
+    try check(withBlob { LibFDT.bytesAfterProperty($0, node.offset.rawValue, name, count: count) },
+              node, name)
+  }
+
   /// Whether `node` has a property called `name` (of any length).
   public func hasProperty(_ name: String, of node: Node) throws(DeviceTreeError) -> Bool {
     try property(name, of: node) != nil

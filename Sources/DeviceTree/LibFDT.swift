@@ -23,6 +23,9 @@ enum LibFDT {
   /// function is `fdt_check_full`.
   static func checkFull(_ fdt: UnsafeRawBufferPointer) -> FDTError? {
     guard let base = fdt.baseAddress else { return .truncated }
+    // fdt_check_full reports any input shorter than a header as truncated; a text file of a
+    // few bytes is better called what it is, so the magic is looked at first.
+    if fdt.count >= 4 && memmap_fdt_magic(base) != FDT_MAGIC { return .badMagic }
     if case .failure(let error) = valueOrError(fdt_check_full(base, fdt.count)) { return error }
     return nil
   }
@@ -70,6 +73,22 @@ enum LibFDT {
       return .failure(FDTError(rawValue: -length))
     }
     return .success(Array(UnsafeRawBufferPointer(start: value, count: Int(length))))
+  }
+
+  /// Up to `count` bytes of the structure block that follow a property's value, as a reader
+  /// that runs past an empty value would see them; nil if the property is absent.
+  static func bytesAfterProperty(_ fdt: UnsafeRawBufferPointer, _ offset: CInt, _ name: String,
+                                 count: Int) -> Result<[UInt8]?, FDTError>
+  {
+    var length: CInt = 0
+    guard let value = fdt_getprop(fdt.baseAddress, offset, name, &length) else {
+      if length == -FDT_ERR_NOTFOUND { return .success(nil) }
+      return .failure(FDTError(rawValue: -length))
+    }
+    let start = UnsafeRawPointer(value) - fdt.baseAddress! + Int(length)
+    let end = min(fdt.count, start + count)
+    guard start <= end else { return .success([]) }
+    return .success(Array(fdt[start..<end]))
   }
 
   /// Every property of a node in blob order, names and copied values.

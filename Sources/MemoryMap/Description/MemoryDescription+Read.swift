@@ -16,7 +16,7 @@ extension MemoryDescription {
       }
     }
     if let parent = try blob.child(of: root, named: "reserved-memory") {
-      description.reservedMemory = try readReservedMemory(parent, in: blob)
+      description.reservedMemory = try readReservedMemory(parent, in: blob, cells: cells)
     }
     if let chosen = try blob.child(of: root, named: "chosen") {
       description.chosen = try readChosen(chosen, in: blob)
@@ -80,7 +80,7 @@ extension MemoryDescription {
       hotpluggable: try blob.hasProperty("hotpluggable", of: node))
   }
 
-  private static func readReservedMemory(_ node: Node, in blob: DeviceTreeBlob)
+  private static func readReservedMemory(_ node: Node, in blob: DeviceTreeBlob, cells: RootCells)
     throws(DeviceTreeError) -> ReservedMemoryParent
   {
     func firstCell(_ name: String) throws(DeviceTreeError) -> UInt32? {
@@ -89,7 +89,7 @@ extension MemoryDescription {
     }
     var children: [ReservedMemoryNode] = []
     for child in try blob.children(of: node) {
-      children.append(try readReservedChild(child, in: blob))
+      children.append(try readReservedChild(child, in: blob, cells: cells))
     }
     return ReservedMemoryParent(
       path: node.path, addressCells: try firstCell("#address-cells"),
@@ -97,16 +97,20 @@ extension MemoryDescription {
       children: children)
   }
 
-  private static func readReservedChild(_ node: Node, in blob: DeviceTreeBlob)
+  private static func readReservedChild(_ node: Node, in blob: DeviceTreeBlob, cells: RootCells)
     throws(DeviceTreeError) -> ReservedMemoryNode
   {
     let (status, available) = try availability(node, in: blob)
     func raw(_ name: String) throws(DeviceTreeError) -> RawProperty? {
       try blob.property(name, of: node).map { RawProperty($0.value) }
     }
+    var reg = try raw("reg")
+    if reg?.length == 0 {
+      reg?.following = try blob.bytesAfterProperty("reg", of: node, count: cells.entryLength) ?? []
+    }
     return ReservedMemoryNode(
       path: node.path, name: node.name, offset: node.offset, status: status,
-      isAvailable: available, reg: try raw("reg"), size: try raw("size"),
+      isAvailable: available, reg: reg, size: try raw("size"),
       alignment: try raw("alignment"), allocRanges: try raw("alloc-ranges"),
       noMap: try blob.hasProperty("no-map", of: node),
       reusable: try blob.hasProperty("reusable", of: node),

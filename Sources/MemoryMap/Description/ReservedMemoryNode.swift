@@ -23,7 +23,12 @@ public struct ReservedMemoryParent: Hashable, Sendable {
 /// A raw property value kept with its length, so that every consumer applies its own rules.
 public struct RawProperty: Hashable, Sendable {
   public var bytes: [UInt8]
-  public init(_ bytes: [UInt8]) { self.bytes = bytes }
+  /// For an empty value: the blob bytes that follow it (what a reader running past it sees).
+  public var following: [UInt8]
+  public init(_ bytes: [UInt8], following: [UInt8] = []) {
+    self.bytes = bytes
+    self.following = following
+  }
   public var length: Int { bytes.count }
 
   /// The value as one number of `cells` cells, or nil when the length is not exactly that.

@@ -47,7 +47,7 @@ public enum FindingAnalysis {
     var overflowNames: [String] = []
     for event in report.kernel.events {
       switch event {
-      case .allocationFailed(let name, let size):
+      case .allocationFailed(let name, let size) where !report.kernel.memblock.memory.isEmpty:
         out.append(Finding(rule: RuleCatalogue.dynamicAllocationFailed,
           message: "\(kernel) finds no free block of \(Hex.plain(size)) bytes for \(name)",
           nodes: [paths[name] ?? name]))

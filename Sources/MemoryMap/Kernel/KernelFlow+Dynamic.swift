@@ -41,7 +41,7 @@ extension KernelFlow {
     }
     guard base != 0 else {
       events.append(.allocationFailed(name: child.name, size: size))
-      regions[region].status = .failed(.noSpace)
+      regions[region].status = .failed(memblock.memory.isEmpty ? .noMemory : .noSpace)
       return nil
     }
     events.append(.allocated(name: child.name, base: base, size: size))

@@ -66,10 +66,15 @@ extension KernelFlow {
     for (index, child) in children.enumerated() {
       let kind: RegionKind = child.reg == nil && child.size != nil ? .dynamic : .static
       let status: RegionStatus = child.isAvailable ? .skipped(.noRegOrSize) : .disabled
-      let size = child.size?.number(cells: cells.sizeCells)?.value ?? 0
+      var size = child.size?.number(cells: cells.sizeCells)?.value ?? 0
+      var range: AddressRange? = nil
+      if !child.isAvailable, let first = child.reg?.entries(cells).entries.first {
+        range = AddressRange(base: first.address, size: first.size)
+        size = first.size
+      }
       regionsOfChild[index] = [regions.count]
       regions.append(
-        KernelRegion(name: child.name, path: child.path, kind: kind, range: nil, size: size,
+        KernelRegion(name: child.name, path: child.path, kind: kind, range: range, size: size,
                      noMap: child.noMap, reusable: child.reusable, compatible: child.compatible,
                      status: status))
     }

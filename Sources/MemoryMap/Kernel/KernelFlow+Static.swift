@@ -113,6 +113,13 @@ extension KernelFlow {
     return count
   }
 
+  /// What the late scan reads as the first entry of an empty `reg`: the following blob bytes.
+  func emptyRegEntry(_ reg: RawProperty) -> CellEntry? {
+    guard reg.following.count >= cells.entryLength, cells.entryLength > 0 else { return nil }
+    return Cells.read(Array(reg.following.prefix(cells.entryLength)),
+                      addressCells: cells.addressCells, sizeCells: cells.sizeCells).entries.first
+  }
+
   /// The two-stage flow's late scan (at unflatten time): save and initialise the first `reg`
   /// entry of every available child, then sort and check the table for overlaps.
   mutating func saveStaticLate(count: Int) {
@@ -135,7 +142,14 @@ extension KernelFlow {
       if profile.warnsIgnoredRegEntries && decoded.entries.count > 1 {
         events.append(.ignoredRegEntries(name: child.name, count: decoded.entries.count - 1))
       }
-      guard let first = decoded.entries.first, first.size != 0 else { continue }
+      // An empty `reg` still has its "first entry" read: the bytes that follow it in the blob.
+      let firstEntry = reg.length == 0 ? emptyRegEntry(reg) : decoded.entries.first
+      guard let first = firstEntry, first.size != 0 else { continue }
+      if reg.length == 0 {
+        let region = regionsOfChild[index][0]
+        regions[region].range = AddressRange(base: first.address, size: first.size)
+        regions[region].size = first.size
+      }
       save(child: index, base: first.address, size: first.size)
     }
     checkOverlaps()

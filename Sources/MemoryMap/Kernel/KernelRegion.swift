@@ -25,6 +25,7 @@ public enum RegionStatus: Hashable, Sendable {
     case zeroSize = "zero-size"
     case busy = "no-map over an existing reservation"
     case noSpace = "no free memory in range"
+    case noMemory = "no RAM known"
   }
 
   public enum SkipReason: String, Hashable, Sendable {
