@@ -22,6 +22,7 @@ deps:
 	@missing=""; \
 	[ -f /usr/include/libfdt.h ] || missing="$$missing libfdt-dev"; \
 	command -v $(DTC) >/dev/null 2>&1 || missing="$$missing device-tree-compiler"; \
+	python3 -c 'import jsonschema' >/dev/null 2>&1 || missing="$$missing python3-jsonschema"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \

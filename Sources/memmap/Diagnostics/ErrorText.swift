@@ -14,6 +14,16 @@ enum ErrorText {
     }
   }
 
+  /// The reason alone, for files that are not device trees (logs, scripts, maps).
+  static func reasonText(_ reason: DeviceTreeError.Reason) -> String {
+    switch reason {
+    case .unreadable(let text): return text
+    case .tooLarge(let bytes): return "\(bytes) bytes is too large"
+    case .badCellCount(let property, let value): return "\(property) = \(value)"
+    case .fdt(let code): return code.name
+    }
+  }
+
   /// What a libfdt code means for a file someone handed us.
   static func describe(_ code: FDTError) -> String {
     switch code {

@@ -1,0 +1,42 @@
+import ArgumentParser
+import DeviceTree
+import MemoryMap
+
+extension MemmapCommand {
+  /// `memmap check-log FILE.dtb DMESG.txt`: does a real boot log say what memmap predicts?
+  struct CheckLog: ReportingCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "check-log",
+      abstract: "Compare the predicted reserved-memory lines with a real boot log (exit 1 on differences).")
+
+    @Argument(help: "The device tree the kernel booted with.")
+    var dtb: String
+
+    @Argument(help: "The kernel log: raw dmesg output, with or without timestamps.")
+    var log: String
+
+    @OptionGroup var model: ModelOptions
+
+    mutating func execute() throws -> Outcome {
+      let report: MapReport
+      switch ReportLoader.load(dtb, options: model.mapOptions) {
+      case .success(let value): report = value
+      case .failure(let error):
+        Diagnostics.printError(ErrorText.line(for: error))
+        return .unreadableInput
+      }
+      let text: String
+      do {
+        text = String(decoding: try FileBytes.read(path: log, limit: 256 << 20), as: UTF8.self)
+      } catch {
+        Diagnostics.printError("\(log): cannot read: \(ErrorText.reasonText(error.reason))")
+        return .unreadableInput
+      }
+      let predicted = KernelLogRenderer.render(report.kernel).split(separator: "\n").map(String.init)
+      let comparison = KernelLogComparison.compare(
+        predicted: predicted, logged: KernelLogComparison.relevantLines(ofLog: text))
+      Diagnostics.write(CheckLogRenderer.render(comparison, dtb: dtb, log: log, profile: report.kernel.profile))
+      return comparison.agrees ? .clean : .findings
+    }
+  }
+}
