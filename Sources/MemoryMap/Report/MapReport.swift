@@ -6,6 +6,8 @@ public struct MapReport: Sendable {
   public var file: String
   public var description: MemoryDescription
   public var kernel: KernelResult
+  /// What U-Boot's LMB makes of the same tree.
+  public var uboot: UBootResult
   public var summary: MemorySummary
   public var findings: [Finding]
   /// Where the RAM came from: the tree, or `--memory`.
@@ -26,10 +28,13 @@ public struct MapReport: Sendable {
 public struct MapOptions: Sendable {
   public var profile: KernelProfile
   public var inputs: KernelInputs
+  public var uboot: UBootOptions
 
-  public init(profile: KernelProfile = .v6_12, inputs: KernelInputs = KernelInputs()) {
+  public init(profile: KernelProfile = .v6_12, inputs: KernelInputs = KernelInputs(),
+              uboot: UBootOptions = UBootOptions()) {
     self.profile = profile
     self.inputs = inputs
+    self.uboot = uboot
   }
 }
 
@@ -44,8 +49,9 @@ extension MapReport {
   /// Builds the report for a description.
   public static func make(_ description: MemoryDescription, options: MapOptions) -> MapReport {
     let kernel = KernelFlow.run(description, profile: options.profile, inputs: options.inputs)
+    let uboot = UBootBoot.run(description, memory: options.inputs.memory, options: options.uboot)
     var report = MapReport(
-      file: description.file, description: description, kernel: kernel,
+      file: description.file, description: description, kernel: kernel, uboot: uboot,
       summary: MemorySummary(kernel.memblock), findings: [],
       memorySource: options.inputs.memory.isEmpty ? .deviceTree : .overrides)
     report.findings = FindingAnalysis.findings(for: report)

@@ -12,7 +12,7 @@ extension MemmapCommand {
 
     @OptionGroup var model: ModelOptions
 
-    @Option(help: "Output format: table, json or kernel-log.")
+    @Option(help: "Output format: table, json, kernel-log or uboot.")
     var format: InspectFormat = .table
 
     mutating func execute() throws -> Outcome {
@@ -37,4 +37,5 @@ enum InspectFormat: String, ExpressibleByArgument, CaseIterable {
   case table
   case json
   case kernelLog = "kernel-log"
+  case uboot
 }

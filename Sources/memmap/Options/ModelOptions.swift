@@ -15,6 +15,19 @@ struct ModelOptions: ParsableArguments {
                              valueName: "BASE:SIZE[:NAME]"))
   var reserve: [RangeArgument] = []
 
+  @Option(name: .customLong("dram-banks"),
+          help: "U-Boot's CONFIG_NR_DRAM_BANKS: /memory reg entries that become LMB banks.")
+  var dramBanks: Int = 4
+
+  @Option(name: .customLong("uboot-reserve"),
+          help: ArgumentHelp("U-Boot's own relocated image and stack, reserved before the tree's regions (repeatable).",
+                             valueName: "BASE:SIZE"))
+  var ubootReserve: [RangeArgument] = []
+
+  mutating func validate() throws {
+    guard (1...64).contains(dramBanks) else { throw ValidationError("--dram-banks must be 1 to 64") }
+  }
+
   var mapOptions: MapOptions {
     MapOptions(
       profile: kernel.profile,
@@ -22,7 +35,8 @@ struct ModelOptions: ParsableArguments {
         memory: memory.map(\.range),
         reservations: reserve.enumerated().map {
           BootReservation(name: $0.element.name ?? "reserve[\($0.offset)]", range: $0.element.range)
-        }))
+        }),
+      uboot: UBootOptions(dramBanks: dramBanks, ubootRegions: ubootReserve.map(\.range)))
   }
 }
 

@@ -6,10 +6,14 @@ enum InspectRenderer {
     switch format {
     case .table: return reports.map { TableRenderer.render($0, colour: colour) }.joined(separator: "\n")
     case .json: return JSONRenderer.render(reports)
-    case .kernelLog:
-      if reports.count == 1 { return KernelLogRenderer.render(reports[0].kernel) }
-      return reports.map { "==> \($0.file) <==\n" + KernelLogRenderer.render($0.kernel) }
-        .joined(separator: "\n")
+    case .kernelLog: return perFile(reports) { KernelLogRenderer.render($0.kernel) }
+    case .uboot: return perFile(reports) { UBootRenderer.boot($0.uboot) }
     }
+  }
+
+  /// One file's text as is; several files each under a `==> FILE <==` header, as head(1) does.
+  static func perFile(_ reports: [MapReport], _ body: (MapReport) -> String) -> String {
+    if reports.count == 1 { return body(reports[0]) }
+    return reports.map { "==> \($0.file) <==\n" + body($0) }.joined(separator: "\n")
   }
 }

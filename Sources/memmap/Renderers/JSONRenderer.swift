@@ -13,6 +13,20 @@ enum JSONRenderer {
     var bootReservations: [Boot]
     var findings: [FindingJSON]
     var summary: Summary
+    var lmb: LMBJSON
+  }
+
+  struct LMBJSON: Encodable { var memory: [LMBRegionJSON]; var reserved: [LMBRegionJSON] }
+  struct LMBRegionJSON: Encodable { var base: String; var size: String; var flags: [String] }
+
+  static func lmb(_ lmb: LMB) -> LMBJSON {
+    func list(_ regions: [LMBRegion]) -> [LMBRegionJSON] {
+      regions.map {
+        LMBRegionJSON(base: Formatting.hex($0.base), size: Formatting.hex($0.size),
+                      flags: UBootRenderer.flagNames($0.flags))
+      }
+    }
+    return LMBJSON(memory: list(lmb.memory), reserved: list(lmb.reserved))
   }
 
   struct Bank: Encodable { var base: String; var size: String; var source: String }
@@ -77,7 +91,8 @@ enum JSONRenderer {
       },
       findings: report.findings.map(finding),
       summary: Summary(ram: hex(report.summary.ram), reserved: hex(report.summary.reserved),
-                       nomap: hex(report.summary.noMap), free: hex(report.summary.free)))
+                       nomap: hex(report.summary.noMap), free: hex(report.summary.free)),
+      lmb: lmb(report.uboot.lmb))
   }
 
   static func region(_ r: KernelRegion) -> Region {

@@ -9,6 +9,7 @@ enum TableRenderer {
       + "#address-cells \(cells.addressCells), #size-cells \(cells.sizeCells))\n\n"
     out += style.bold("Memory") + "\n" + memoryTable(report)
     out += "\n" + style.bold("Reserved regions") + "\n" + regionTable(report, style: style)
+    out += "\n" + style.bold("U-Boot LMB") + "\n" + lmbTable(report)
     if !report.findings.isEmpty {
       out += "\n" + style.bold("Findings") + "\n"
       for finding in report.findings {
@@ -44,6 +45,26 @@ enum TableRenderer {
     }
     if table.rows.isEmpty { return "  none\n" }
     return table.render()
+  }
+
+  /// U-Boot's reserved list after it fed the tree to LMB, and the reservations it refused.
+  static func lmbTable(_ report: MapReport) -> String {
+    var table = TextTable(["START", "END (incl.)", "SIZE", "FLAGS"], rightAligned: [2])
+    for region in report.uboot.lmb.reserved {
+      table.add([Formatting.paddedHex(region.base), Formatting.paddedHex(region.base &+ region.size &- 1),
+                 Formatting.humanSize(region.size), UBootRenderer.flagText(region.flags)])
+    }
+    var out = table.rows.isEmpty ? "  no reservations\n" : table.render()
+    for attempt in report.uboot.reservations where !attempt.status.isSuccess {
+      var what = "U-Boot's own region"
+      switch attempt.source {
+      case .node(let path): what = path
+      case .memreserve(let index): what = "/memreserve/ entry \(index)"
+      case .ubootImage: break
+      }
+      out += "  refused: \(what) \(Hex.range(attempt.range)) \(UBootRenderer.flagText(attempt.flags)): \(attempt.status.rawValue)\n"
+    }
+    return out
   }
 
   static func row(_ region: KernelRegion) -> [String] {
