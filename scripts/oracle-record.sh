@@ -11,14 +11,14 @@
 #            else ${TMPDIR:-/tmp}/memmap-oracle. Must be outside the repository.
 #   CASE     optional case names (e.g. 01-static-basic) to record only those.
 # Environment: MEMMAP_ORACLE_SRC  directory holding setup.sh, boot.sh and extract.py
-#              (default /work/shared/oracle).
+#              (default ../shared/oracle beside the repository).
 # Cases are booted one at a time (each boot takes a few seconds per kernel).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/.." && pwd)
 fixtures="$repo/Fixtures/kernel"
-oracle=${MEMMAP_ORACLE_SRC:-/work/shared/oracle}
+oracle=${MEMMAP_ORACLE_SRC:-$(cd "$(dirname "$0")/../.." && pwd)/shared/oracle}
 work=${1:-${MEMMAP_ORACLE_DIR:-${TMPDIR:-/tmp}/memmap-oracle}}
 [ $# -gt 0 ] && shift
 
