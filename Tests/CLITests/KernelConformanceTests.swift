@@ -26,19 +26,20 @@ import TestSupport
     }
   }
 
+  /// The prediction with memmap's defaults: on QEMU's virt board the loader's layout
+  /// (`BootLayout.qemuVirt`) applies without any flag, as it would for a user.
   static func predict(_ name: String, _ profile: KernelProfile) throws -> String {
-    let path = Fixtures.dtb("kernel", name)
-    let blob = try DeviceTreeBlob.load(path: path)
-    // QEMU hands the kernel the blob in a buffer of 2 * (file size + 10000) bytes, and that is
-    // its totalsize, so the DTB's reservation depends on the case (boot.*.reserve explains).
-    let dtbSize = UInt64(2 * (try Fixtures.bytes(atPath: path).count + 10000))
-    let reservations = bootReservations(profile.name).map { reservation in
-      reservation.name == "dtb"
-        ? BootReservation(name: "dtb", range: AddressRange(base: reservation.range.base, size: dtbSize))
-        : reservation
-    }
-    let options = MapOptions(profile: profile, inputs: KernelInputs(reservations: reservations))
-    return KernelLogRenderer.render(try MapReport.make(blob, options: options).kernel)
+    let blob = try DeviceTreeBlob.load(path: Fixtures.dtb("kernel", name))
+    return KernelLogRenderer.render(try MapReport.make(blob, options: MapOptions(profile: profile)).kernel)
+  }
+
+  @Test("QEMU's virt layout is the one measured on the real kernels (boot.VERSION.reserve)",
+        arguments: ["6.1", "6.12"])
+  func bootLayout(_ version: String) throws {
+    let profile = try #require(KernelProfile.named(version))
+    let measured = Self.bootReservations(version)
+    let layout = BootLayout.qemuVirt(profile: profile, blobSize: 7793)  // 01-static-basic.dtb
+    #expect(layout.map(\.range) == measured.map(\.range))
   }
 
   @Test("Linux 6.1 prints what memmap predicts", arguments: cases)

@@ -9,6 +9,8 @@ extension MemoryDescription {
     let root = blob.root
     let cells = try readRootCells(blob)
     var description = MemoryDescription(file: blob.file, rootCells: cells)
+    description.boardCompatible = try blob.property("compatible", of: root)?.strings ?? []
+    description.blobSize = blob.byteCount
     description.memoryReservations = try blob.memoryReservations()
     for child in try blob.children(of: root) {
       if try isMemoryNode(child, in: blob) {

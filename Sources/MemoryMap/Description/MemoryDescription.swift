@@ -15,6 +15,10 @@ public struct MemoryDescription: Sendable {
   public var reservedMemory: ReservedMemoryParent?
   /// What `/chosen` says about memory.
   public var chosen: ChosenMemory
+  /// The root's `compatible` strings (the board).
+  public var boardCompatible: [String] = []
+  /// The blob's size in bytes.
+  public var blobSize: Int = 0
 
   public init(
     file: String, rootCells: RootCells, memoryNodes: [MemoryNode] = [],

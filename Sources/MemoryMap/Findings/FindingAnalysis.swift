@@ -13,6 +13,18 @@ public enum FindingAnalysis {
 
   static func parentFindings(_ report: MapReport) -> [Finding] {
     guard let parent = report.description.reservedMemory else { return [] }
+    let problems = parentFormatProblems(report)
+    guard !problems.isEmpty else { return [] }
+    return [Finding(
+      rule: RuleCatalogue.reservedMemoryFormat,
+      message: problems.joined(separator: "; ") + ": the kernel ignores all \(parent.children.count) children",
+      nodes: [parent.path])]
+  }
+
+  /// Why the kernel refuses `/reserved-memory` (`__reserved_mem_check_root`): cell counts that
+  /// differ from the root's, or no `ranges`. Empty when the format is supported.
+  static func parentFormatProblems(_ report: MapReport) -> [String] {
+    guard let parent = report.description.reservedMemory else { return [] }
     let cells = report.description.rootCells
     var problems: [String] = []
     if parent.addressCells != UInt32(cells.addressCells) {
@@ -22,14 +34,13 @@ public enum FindingAnalysis {
       problems.append("#size-cells is \(parent.sizeCells.map(String.init) ?? "missing"), root has \(cells.sizeCells)")
     }
     if !parent.hasRanges { problems.append("ranges is missing") }
-    guard !problems.isEmpty else { return [] }
-    return [Finding(
-      rule: RuleCatalogue.reservedMemoryFormat,
-      message: problems.joined(separator: "; ") + ": the kernel ignores all \(parent.children.count) children",
-      nodes: [parent.path])]
+    return problems
   }
 
+  /// Shape findings for each available child. None when the parent's format is refused: the
+  /// kernel never reads the children then, and their cells would be decoded with the wrong counts.
   static func childShapeFindings(_ report: MapReport) -> [Finding] {
+    guard parentFormatProblems(report).isEmpty else { return [] }
     let cells = report.description.rootCells
     var out: [Finding] = []
     for child in report.description.reservedMemory?.children ?? [] where child.isAvailable {

@@ -36,13 +36,16 @@ enum OverlapAnalysis {
     return out
   }
 
+  /// Static and placed dynamic regions over a `/memreserve/` entry. A dynamic region can land
+  /// on one in 6.12, which places dynamic regions before it reserves `/memreserve/`.
   static func memreserveFindings(_ placed: [KernelRegion], report: MapReport) -> [Finding] {
     var out: [Finding] = []
     for entry in report.description.memoryReservations where entry.size != 0 {
       let reservation = AddressRange(base: entry.address, size: entry.size)
-      for region in placed where region.kind == .static && region.range!.overlaps(reservation) {
+      for region in placed where region.range!.overlaps(reservation) {
+        let verb = region.kind == .dynamic ? "is placed over" : "overlaps"
         out.append(Finding(rule: RuleCatalogue.memreserveOverlap,
-          message: "\(region.name) \(Hex.range(region.range!)) overlaps /memreserve/ entry \(entry.index) \(Hex.range(reservation))",
+          message: "\(region.name) \(Hex.range(region.range!)) \(verb) /memreserve/ entry \(entry.index) \(Hex.range(reservation))",
           nodes: [region.path ?? region.name]))
       }
     }

@@ -12,7 +12,9 @@ enum RegionShape {
           message: "\(child.name) has reg and size; the kernel uses reg and ignores size", nodes: node))
       }
     } else if let size = child.size {
-      if size.number(cells: cells.sizeCells) == nil {
+      if let number = size.number(cells: cells.sizeCells) {
+        out += dynamicCMAFindings(child, size: number.value)
+      } else {
         out.append(Finding(rule: RuleCatalogue.malformedSize,
           message: "size is \(size.length) bytes, #size-cells \(cells.sizeCells) needs \(cells.sizeCells * 4)",
           nodes: node))
@@ -77,8 +79,8 @@ enum RegionShape {
           nodes: node))
       }
     }
-    if let first = decoded.entries.first, child.isCompatible(with: "shared-dma-pool"),
-      child.reusable, !child.noMap, (first.address | first.size) & ((2 << 20) - 1) != 0
+    if let first = decoded.entries.first, isCMA(child),
+      (first.address | first.size) & (cmaAlignment - 1) != 0
     {
       out.append(Finding(rule: RuleCatalogue.cmaMisaligned,
         message: "CMA region \(Hex.range(AddressRange(base: first.address, size: first.size))) is not 2 MiB aligned",
@@ -86,4 +88,21 @@ enum RegionShape {
     }
     return out
   }
+
+  /// A dynamic CMA pool whose size is not a multiple of the CMA alignment. The kernel aligns the
+  /// base it picks (`__reserved_mem_alloc_size` raises the alignment for reusable pools) but not
+  /// the size, so `rmem_cma_setup` refuses the region after placing it.
+  static func dynamicCMAFindings(_ child: ReservedMemoryNode, size: UInt64) -> [Finding] {
+    guard isCMA(child), size & (cmaAlignment - 1) != 0 else { return [] }
+    return [Finding(rule: RuleCatalogue.cmaMisaligned,
+      message: "CMA pool size \(Hex.plain(size)) is not a multiple of 2 MiB", nodes: [child.path])]
+  }
+
+  /// Whether the kernel hands the region to CMA: `shared-dma-pool`, `reusable`, not `no-map`.
+  static func isCMA(_ child: ReservedMemoryNode) -> Bool {
+    child.isCompatible(with: "shared-dma-pool") && child.reusable && !child.noMap
+  }
+
+  /// `CMA_MIN_ALIGNMENT_BYTES` with 4 KiB pages (pageblock order 9): 2 MiB.
+  static let cmaAlignment: UInt64 = 2 << 20
 }

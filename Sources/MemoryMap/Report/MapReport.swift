@@ -29,12 +29,15 @@ public struct MapOptions: Sendable {
   public var profile: KernelProfile
   public var inputs: KernelInputs
   public var uboot: UBootOptions
+  /// Apply `BootLayout.implied` when no reservations are given.
+  public var impliedBootLayout: Bool
 
   public init(profile: KernelProfile = .v6_12, inputs: KernelInputs = KernelInputs(),
-              uboot: UBootOptions = UBootOptions()) {
+              uboot: UBootOptions = UBootOptions(), impliedBootLayout: Bool = true) {
     self.profile = profile
     self.inputs = inputs
     self.uboot = uboot
+    self.impliedBootLayout = impliedBootLayout
   }
 }
 
@@ -46,9 +49,14 @@ extension MapReport {
     make(try MemoryDescription.read(blob), options: options)
   }
 
-  /// Builds the report for a description.
+  /// Builds the report for a description. Without `--reserve`, a board whose boot loader is
+  /// known (QEMU's virt) gets that loader's layout (`BootLayout.implied`).
   public static func make(_ description: MemoryDescription, options: MapOptions) -> MapReport {
-    let kernel = KernelFlow.run(description, profile: options.profile, inputs: options.inputs)
+    var inputs = options.inputs
+    if inputs.reservations.isEmpty && options.impliedBootLayout {
+      inputs.reservations = BootLayout.implied(for: description, profile: options.profile)
+    }
+    let kernel = KernelFlow.run(description, profile: options.profile, inputs: inputs)
     let uboot = UBootBoot.run(description, memory: options.inputs.memory, options: options.uboot)
     var report = MapReport(
       file: description.file, description: description, kernel: kernel, uboot: uboot,

@@ -15,6 +15,10 @@ struct ModelOptions: ParsableArguments {
                              valueName: "BASE:SIZE[:NAME]"))
   var reserve: [RangeArgument] = []
 
+  @Flag(name: .customLong("no-boot-layout"),
+        help: "Do not assume QEMU's kernel, initrd and DTB placement for its virt board.")
+  var noBootLayout = false
+
   @Option(name: .customLong("dram-banks"),
           help: "U-Boot's CONFIG_NR_DRAM_BANKS: /memory reg entries that become LMB banks.")
   var dramBanks: Int = 4
@@ -36,7 +40,8 @@ struct ModelOptions: ParsableArguments {
         reservations: reserve.enumerated().map {
           BootReservation(name: $0.element.name ?? "reserve[\($0.offset)]", range: $0.element.range)
         }),
-      uboot: UBootOptions(dramBanks: dramBanks, ubootRegions: ubootReserve.map(\.range)))
+      uboot: UBootOptions(dramBanks: dramBanks, ubootRegions: ubootReserve.map(\.range)),
+      impliedBootLayout: !noBootLayout)
   }
 }
 
