@@ -60,3 +60,6 @@ oracle:
 
 clean:
 	rm -rf .build Fixtures/.dtb
+
+lint-corpus: release
+	scripts/lint-corpus.sh "$(CORPUS)" .build/release/memmap 'linux-image-6.12*'

@@ -2,9 +2,11 @@ import Foundation
 
 /// Runs the built `memmap` executable, for tests of exit codes and stderr.
 public enum Binary {
+  /// `$MEMMAP_BINARY` when set (a build with its own `--scratch-path`), else
   /// `.build/debug/memmap` beside the repository's `Fixtures/`.
   public static let path: String = {
-    URL(fileURLWithPath: Fixtures.root).deletingLastPathComponent()
+    if let path = ProcessInfo.processInfo.environment["MEMMAP_BINARY"], !path.isEmpty { return path }
+    return URL(fileURLWithPath: Fixtures.root).deletingLastPathComponent()
       .appendingPathComponent(".build/debug/memmap").path
   }()
 
@@ -14,8 +16,8 @@ public enum Binary {
     public let stderr: String
   }
 
-  /// Runs memmap with `arguments` and optional standard input.
-  public static func run(_ arguments: [String], stdin: String? = nil,
+  /// Runs memmap with `arguments` and optional standard input (text or bytes).
+  public static func run(_ arguments: [String], stdin: String? = nil, stdinData: Data? = nil,
                          environment: [String: String] = [:]) throws -> Run {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
@@ -31,6 +33,7 @@ public enum Binary {
     process.standardInput = input
     try process.run()
     if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    if let stdinData { input.fileHandleForWriting.write(stdinData) }
     try input.fileHandleForWriting.close()
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     let errData = err.fileHandleForReading.readDataToEndOfFile()

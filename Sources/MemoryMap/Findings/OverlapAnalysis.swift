@@ -45,7 +45,8 @@ enum OverlapAnalysis {
       for region in placed where region.range!.overlaps(reservation) {
         let verb = region.kind == .dynamic ? "is placed over" : "overlaps"
         out.append(Finding(rule: RuleCatalogue.memreserveOverlap,
-          message: "\(region.name) \(Hex.range(region.range!)) \(verb) /memreserve/ entry \(entry.index) \(Hex.range(reservation))",
+          message: "\(region.name) \(Hex.range(region.range!)) \(verb) /memreserve/ entry \(entry.index) "
+            + Hex.range(reservation),
           nodes: [region.path ?? region.name]))
       }
     }

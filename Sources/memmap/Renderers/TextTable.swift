@@ -34,4 +34,12 @@ struct TextTable {
     for row in rows { out += line(row) }
     return out
   }
+
+  /// The table as GitHub-flavoured Markdown; right-aligned columns get `---:`. Cells are
+  /// written as given: callers escape `|`.
+  func renderMarkdown() -> String {
+    func line(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |\n" }
+    let rule = headers.indices.map { rightAligned.contains($0) ? "---:" : "---" }
+    return ([line(headers), line(rule)] + rows.map(line)).joined()
+  }
 }

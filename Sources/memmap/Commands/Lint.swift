@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import MemoryMap
+
+extension MemmapCommand {
+  /// `memmap lint PATH...`: the CI gate. Exit 0 clean, 1 findings at or above `--fail-on`,
+  /// 2 unreadable input (the other files are still checked).
+  struct Lint: ReportingCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Check device trees for memory-map problems, for CI.",
+      discussion: """
+        With no --enable every rule is on; --enable switches on only the rules it names, \
+        --disable switches rules off. Rules are named by id (MM001) or name (reserved-overlap).
+        """)
+
+    @Argument(help: "DTB files, directories (searched for *.dtb) or - for standard input.")
+    var paths: [String]
+
+    @OptionGroup var model: ModelOptions
+
+    @Option(help: "Output format: text, json, sarif, github or junit.")
+    var format: LintFormat = .text
+
+    @Option(help: "Lowest severity that fails the run: error, warning or note.")
+    var failOn: Severity = .error
+
+    @Option(help: ArgumentHelp("Check only this rule (repeatable).", valueName: "RULE"))
+    var enable: [String] = []
+
+    @Option(help: ArgumentHelp("Do not check this rule (repeatable).", valueName: "RULE"))
+    var disable: [String] = []
+
+    @Option(help: "Files checked in parallel.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    mutating func validate() throws {
+      guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+      _ = try selection()
+    }
+
+    mutating func execute() throws -> Outcome {
+      let files = LintRunner.expand(paths)
+      let progress = LintProgress(total: files.count)
+      let linted = LintRunner.run(files, options: model.mapOptions, selection: try selection(),
+                                  jobs: jobs) { progress.update(done: $0, total: $1) }
+      progress.finish()
+      for error in linted.compactMap(\.error) { Diagnostics.printError(ErrorText.line(for: error)) }
+      let report = LintReport(files: linted, selection: try selection(), kernel: model.kernel.rawValue)
+      Diagnostics.write(format.render(report))
+      if format == .github { Self.appendStepSummary(GitHubRenderer.stepSummary(report)) }
+      if report.unreadableCount > 0 { return .unreadableInput }
+      return report.failed ? .findings : .clean
+    }
+
+    /// Appends `markdown` to `$GITHUB_STEP_SUMMARY` when GitHub Actions sets it: annotations
+    /// stop at 10 per type, the summary does not.
+    static func appendStepSummary(_ markdown: String) {
+      guard let path = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !path.isEmpty
+      else { return }
+      if !FileManager.default.fileExists(atPath: path) {
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
+      }
+      guard let handle = FileHandle(forWritingAtPath: path) else {
+        Diagnostics.printNote("cannot write the step summary to \(path)")
+        return
+      }
+      defer { try? handle.close() }
+      _ = try? handle.seekToEnd()
+      try? handle.write(contentsOf: Data((markdown + "\n").utf8))
+    }
+
+    /// The rules to check; an unknown name is a usage error (exit 2).
+    func selection() throws -> RuleSelection {
+      do {
+        return try RuleSelection(enable: enable, disable: disable, failOn: failOn)
+      } catch {
+        throw ValidationError("unknown rule '\(error.name)' (see `memmap rules`)")
+      }
+    }
+  }
+}
+
+/// The formats of `memmap lint`.
+enum LintFormat: String, ExpressibleByArgument, CaseIterable {
+  case text
+  case json
+  case sarif
+  case github
+  case junit
+
+  func render(_ report: LintReport) -> String {
+    switch self {
+    case .text: return LintTextRenderer.render(report)
+    case .json: return LintJSONRenderer.render(report)
+    case .sarif: return SARIFRenderer.render(report)
+    case .github: return GitHubRenderer.render(report)
+    case .junit: return JUnitRenderer.render(report)
+    }
+  }
+}
+
+extension Severity: ExpressibleByArgument {}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import MemoryMap
+
+extension MemmapCommand {
+  /// `memmap rules`: the rule catalogue; `--format markdown` writes `docs/rules.md`.
+  struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "List the lint rules.", shouldDisplay: false)
+
+    @Option(help: "Output format: text or markdown (the docs page).")
+    var format: RulesFormat = .text
+
+    @Option(help: "The Fixtures folder, for the examples of the markdown page.")
+    var fixtures: String?
+
+    mutating func run() throws {
+      switch format {
+      case .text:
+        Diagnostics.write(RulesRenderer.text(RuleCatalogue.all))
+      case .markdown:
+        Diagnostics.write(RulesRenderer.markdown(RuleCatalogue.all) { fixture in
+          fixtures.flatMap { try? String(contentsOfFile: $0 + "/" + fixture, encoding: .utf8) }
+        })
+      }
+    }
+  }
+}
+
+/// The formats of `memmap rules`.
+enum RulesFormat: String, ExpressibleByArgument, CaseIterable {
+  case text
+  case markdown
+}

@@ -1,0 +1,109 @@
+import MemoryMap
+
+/// `memmap lint --format junit`: one test suite per file, one test case per enabled rule, so
+/// that passing rules show as passed tests in GitLab, Jenkins and the like.
+///
+/// A rule fails its test case when it fired at or above `--fail-on`; findings below it are
+/// listed in the case's `system-out`. An unreadable file is a suite with one `error`.
+enum JUnitRenderer {
+  static func render(_ report: LintReport) -> String {
+    let rules = report.selection.rules
+    let suites = report.files.map { suite($0, rules: rules, selection: report.selection) }
+    let failures = suites.reduce(0) { $0 + $1.failures }
+    let errors = suites.reduce(0) { $0 + $1.errors }
+    let tests = suites.reduce(0) { $0 + $1.tests }
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      + "<testsuites name=\"memmap lint\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\">\n"
+      + suites.map(\.xml).joined() + "</testsuites>\n"
+  }
+
+  /// One suite's XML and counts.
+  struct Suite {
+    var xml: String
+    var tests: Int
+    var failures: Int
+    var errors: Int
+  }
+
+  static func suite(_ file: LintedFile, rules: [Rule], selection: RuleSelection) -> Suite {
+    let name = attribute(file.path)
+    if let error = file.error {
+      let message = attribute(ErrorText.line(for: error))
+      let xml = "  <testsuite name=\"\(name)\" tests=\"1\" failures=\"0\" errors=\"1\">\n"
+        + "    <testcase classname=\"\(attribute(className(file.path)))\" name=\"load\">"
+        + "<error message=\"\(message)\" type=\"unreadable\"/></testcase>\n  </testsuite>\n"
+      return Suite(xml: xml, tests: 1, failures: 0, errors: 1)
+    }
+    var cases = ""
+    var failures = 0
+    for rule in rules {
+      let found = file.findings.filter { $0.rule == rule }
+      let failing = found.filter(selection.fails)
+      if !failing.isEmpty { failures += 1 }
+      cases += testCase(rule, file: file.path, failing: failing, other: found.filter { !selection.fails($0) })
+    }
+    let xml = "  <testsuite name=\"\(name)\" tests=\"\(rules.count)\" failures=\"\(failures)\" errors=\"0\">\n"
+      + cases + "  </testsuite>\n"
+    return Suite(xml: xml, tests: rules.count, failures: failures, errors: 0)
+  }
+
+  /// A rule's test case: a `failure` with every failing finding, `system-out` with the rest.
+  static func testCase(_ rule: Rule, file: String, failing: [Finding], other: [Finding]) -> String {
+    let open = "    <testcase classname=\"\(attribute(className(file)))\""
+      + " name=\"\(attribute(LintTextRenderer.title(rule)))\""
+    if failing.isEmpty && other.isEmpty { return open + "/>\n" }
+    var out = open + ">\n"
+    if let first = failing.first {
+      let body = failing.map { LintTextRenderer.line($0, file: file) }.joined(separator: "\n")
+      out += "      <failure message=\"\(attribute(first.message))\" type=\"\(first.severity.rawValue)\">"
+        + text(body) + "</failure>\n"
+    }
+    if !other.isEmpty {
+      let body = other.map { LintTextRenderer.line($0, file: file) }.joined(separator: "\n")
+      out += "      <system-out>" + text(body) + "</system-out>\n"
+    }
+    return out + "    </testcase>\n"
+  }
+
+  /// `memmap.boards.foo` for `boards/foo.dtb`: reporters read the part before the last dot as
+  /// a package, so the path becomes dotted, without its extension and leading dots.
+  static func className(_ path: String) -> String {
+    let name = path.hasSuffix(".dtb") ? path.dropLast(4) : Substring(path)
+    let parts = name.split(separator: "/").map { $0.drop { $0 == "." } }.filter { !$0.isEmpty }
+    return (["memmap"] + parts.map(String.init)).joined(separator: ".")
+  }
+
+  /// Text content: `&`, `<`, `>` escaped, characters XML 1.0 cannot hold replaced.
+  static func text(_ value: String) -> String { escape(value, inAttribute: false) }
+
+  /// An attribute value: also quotes, and line breaks and tabs as character references (a
+  /// parser would otherwise turn them into spaces).
+  static func attribute(_ value: String) -> String { escape(value, inAttribute: true) }
+
+  private static func escape(_ value: String, inAttribute: Bool) -> String {
+    var out = ""
+    for scalar in value.unicodeScalars {
+      switch scalar {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"" where inAttribute: out += "&quot;"
+      case "'" where inAttribute: out += "&apos;"
+      case "\n" where inAttribute: out += "&#10;"
+      case "\r": out += "&#13;"
+      case "\t" where inAttribute: out += "&#9;"
+      case "\t", "\n": out.unicodeScalars.append(scalar)
+      default: out.unicodeScalars.append(isXMLCharacter(scalar) ? scalar : "\u{FFFD}")
+      }
+    }
+    return out
+  }
+
+  /// XML 1.0's `Char` production (without the tab and line breaks handled above).
+  private static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
+    default: return false
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import MemoryMap
+
+/// `memmap lint --format text`: one line per finding in the shape of every memmap diagnostic,
+/// `FILE: SEVERITY: [MM001 reserved-overlap] /node/path: message`, then a summary line.
+enum LintTextRenderer {
+  static func render(_ report: LintReport) -> String {
+    var out = ""
+    for file in report.files {
+      for finding in file.findings { out += line(finding, file: file.path) + "\n" }
+    }
+    return out + summary(report) + "\n"
+  }
+
+  /// One finding as one line.
+  static func line(_ finding: Finding, file: String) -> String {
+    "\(file): \(finding.severity.rawValue): \(tag(finding.rule)) \(node(finding)): \(finding.message)"
+  }
+
+  /// `[MM001 reserved-overlap]`.
+  static func tag(_ rule: Rule) -> String { "[\(rule.id) \(rule.name)]" }
+
+  /// `MM001 reserved-overlap`: how titles and test names name a rule.
+  static func title(_ rule: Rule) -> String { "\(rule.id) \(rule.name)" }
+
+  /// The node a finding is reported at.
+  static func node(_ finding: Finding) -> String { finding.nodes.first ?? "/" }
+
+  /// `3 files, 2 errors, 1 warning, 0 notes`, with the unreadable count when there are some.
+  static func summary(_ report: LintReport) -> String {
+    var files = counted(report.files.count, "file")
+    if report.unreadableCount > 0 { files += " (\(report.unreadableCount) unreadable)" }
+    let severities = [Severity.error, .warning, .note].map { counted(report.count($0), $0.rawValue) }
+    return ([files] + severities).joined(separator: ", ")
+  }
+
+  /// `1 error`, `2 errors`, `0 notes`.
+  static func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+  }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import MemoryMap
+
+/// `memmap lint --format sarif`: a SARIF 2.1.0 log for code-scanning tools (GitHub's
+/// `upload-sarif`), valid against the OASIS schema.
+///
+/// A DTB has no lines, so each result points at the file with `startLine` 1 (GitHub needs a
+/// line to show an annotation) and names the nodes as logical locations. Fingerprints are
+/// memmap's own, because the upload action's line hashes cannot work on a binary file: see
+/// `fingerprint(_:file:occurrence:)`.
+enum SARIFRenderer {
+  static let schemaURI =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+  struct Log: Encodable {
+    var version = "2.1.0"
+    var schema = SARIFRenderer.schemaURI
+    var runs: [Run]
+    enum CodingKeys: String, CodingKey { case version, schema = "$schema", runs }
+  }
+
+  struct Run: Encodable {
+    var tool: Tool
+    var invocations: [Invocation]
+    var results: [Result]
+  }
+
+  struct Tool: Encodable { var driver: Driver }
+
+  struct Driver: Encodable {
+    var name = ToolInfo.name
+    var version = ToolInfo.version
+    var semanticVersion = ToolInfo.version
+    var rules: [Descriptor]
+  }
+
+  struct Descriptor: Encodable {
+    var id: String
+    var name: String
+    var shortDescription: Text
+    var fullDescription: Text
+    var defaultConfiguration: Configuration
+    var help: Text
+  }
+
+  struct Text: Encodable { var text: String }
+  struct Configuration: Encodable { var level: String }
+
+  struct Invocation: Encodable {
+    var executionSuccessful: Bool
+    /// Load errors; absent when every file was read.
+    var toolExecutionNotifications: [Notification]?
+  }
+
+  struct Notification: Encodable {
+    var level = "error"
+    var message: Text
+    var locations: [Location]
+  }
+
+  struct Result: Encodable {
+    var ruleId: String
+    var ruleIndex: Int
+    var level: String
+    var message: Text
+    var locations: [Location]
+    var partialFingerprints: [String: String]
+  }
+
+  struct Location: Encodable {
+    var physicalLocation: PhysicalLocation
+    var logicalLocations: [LogicalLocation]?
+  }
+
+  struct PhysicalLocation: Encodable {
+    var artifactLocation: ArtifactLocation
+    var region: Region?
+  }
+
+  struct ArtifactLocation: Encodable { var uri: String }
+  struct Region: Encodable { var startLine: Int }
+
+  struct LogicalLocation: Encodable {
+    var name: String
+    var fullyQualifiedName: String
+    /// SARIF's kind for a node of a data document (as for a JSON object): `object`.
+    var kind = "object"
+  }
+
+  static func render(_ report: LintReport) -> String { JSONRenderer.encode(log(report)) }
+
+  static func log(_ report: LintReport) -> Log {
+    let rules = report.selection.rules
+    let unreadable = report.files.filter { $0.error != nil }
+    let invocation = Invocation(
+      executionSuccessful: unreadable.isEmpty,
+      toolExecutionNotifications: unreadable.isEmpty ? nil : unreadable.map {
+        Notification(message: Text(text: ErrorText.line(for: $0.error!)),
+                     locations: [Location(physicalLocation: PhysicalLocation(
+                       artifactLocation: ArtifactLocation(uri: uri($0.path))), logicalLocations: nil)])
+      })
+    let results = report.files.flatMap { Self.results($0, rules: rules) }
+    return Log(runs: [Run(tool: Tool(driver: Driver(rules: rules.map(descriptor))),
+                          invocations: [invocation], results: results)])
+  }
+
+  static func descriptor(_ rule: Rule) -> Descriptor {
+    Descriptor(id: rule.id, name: rule.name, shortDescription: Text(text: rule.summary),
+               fullDescription: Text(text: rule.summary + " " + rule.rationale),
+               defaultConfiguration: Configuration(level: level(rule.defaultSeverity)),
+               help: Text(text: "See \(ToolInfo.rulesDocument(rule)) in the memmap sources."))
+  }
+
+  /// A file's results; repeated (rule, nodes) pairs are numbered so that fingerprints differ.
+  static func results(_ file: LintedFile, rules: [Rule]) -> [Result] {
+    var seen: [String: Int] = [:]
+    return file.findings.map { finding in
+      let key = ([finding.rule.id] + finding.nodes).joined(separator: "\u{0}")
+      let occurrence = seen[key, default: 0]
+      seen[key] = occurrence + 1
+      let fingerprint = fingerprint(finding, file: file.path, occurrence: occurrence)
+      return Result(
+        ruleId: finding.rule.id, ruleIndex: rules.firstIndex(of: finding.rule) ?? 0,
+        level: level(finding.severity), message: Text(text: finding.message),
+        locations: [location(finding, file: file.path)],
+        partialFingerprints: ["memmap/v1": fingerprint, "primaryLocationLineHash": fingerprint])
+    }
+  }
+
+  static func location(_ finding: Finding, file: String) -> Location {
+    Location(
+      physicalLocation: PhysicalLocation(artifactLocation: ArtifactLocation(uri: uri(file)),
+                                         region: Region(startLine: 1)),
+      logicalLocations: finding.nodes.map {
+        LogicalLocation(name: String($0.split(separator: "/").last ?? "/"), fullyQualifiedName: $0)
+      })
+  }
+
+  /// A stable identity for a finding across runs: FNV-1a (64-bit) over the rule id, the file
+  /// as given, the node paths and the occurrence number, as 16 hex digits and `:occurrence`.
+  /// Messages are left out on purpose: they carry addresses and sizes, which change when a
+  /// region moves, and a moved region is still the same problem.
+  static func fingerprint(_ finding: Finding, file: String, occurrence: Int) -> String {
+    let text = ([finding.rule.id, file] + finding.nodes + [String(occurrence)]).joined(separator: "\u{0}")
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in text.utf8 {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x100_0000_01b3
+    }
+    let digits = String(hash, radix: 16)
+    return String(repeating: "0", count: 16 - digits.count) + digits + ":\(occurrence + 1)"
+  }
+
+  /// A file path as a URI reference: relative paths stay relative (GitHub resolves them against
+  /// the repository), absolute ones become `file://` URIs; unsafe characters are %-encoded.
+  static func uri(_ path: String) -> String {
+    let encoded = path.addingPercentEncoding(withAllowedCharacters: uriPathAllowed) ?? path
+    return path.hasPrefix("/") ? "file://" + encoded : encoded
+  }
+
+  /// RFC 3986 `pchar` plus `/`, without `:` (a first segment with `:` would read as a scheme).
+  static let uriPathAllowed = CharacterSet(
+    charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+;=@/")
+
+  static func level(_ severity: Severity) -> String {
+    switch severity {
+    case .error: return "error"
+    case .warning: return "warning"
+    case .note: return "note"
+    }
+  }
+}

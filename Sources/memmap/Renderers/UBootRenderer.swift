@@ -1,0 +1,58 @@
+import MemoryMap
+
+/// Text exactly as U-Boot prints it.
+enum UBootRenderer {
+  /// What `lmb_dump_all_force()` prints for `lmb` (HEAD `lib/lmb.c`): a header line, then
+  /// each list's count and one line per region, every line ending in a newline.
+  static func lmbDump(_ lmb: LMB) -> String {
+    "lmb_dump_all:\n" + regionList(lmb.memory, name: "memory")
+      + regionList(lmb.reserved, name: "reserved")
+  }
+
+  /// U-Boot's `lmb_dump_region`: ` NAME.count = %#x`, then per region
+  /// ` NAME[%d]\t[%#llx-%#llx], %#llx bytes, flags: ` and the flag text; the end shown is
+  /// `base + size - 1`, wrapping as U-Boot's does.
+  static func regionList(_ regions: [LMBRegion], name: String) -> String {
+    var text = " \(name).count = \(alternateHex(UInt64(regions.count)))\n"
+    for (index, region) in regions.enumerated() {
+      text += " \(name)[\(index)]\t[\(alternateHex(region.base))-\(alternateHex(region.wrappingLast))]"
+      text += ", \(alternateHex(region.size)) bytes, flags: \(flagText(region.flags))\n"
+    }
+    return text
+  }
+
+  /// U-Boot's `lmb_print_region_flags`: `none` for no flags, the names from the highest bit
+  /// down joined by `", "`, or `invalid %#x` when any unnamed bit is set.
+  static func flagText(_ flags: LMBFlags) -> String {
+    guard flags.isSubset(of: .known) else { return "invalid \(alternateHex(UInt64(flags.rawValue)))" }
+    if flags.isEmpty { return "none" }
+    return LMBFlags.names.reversed().filter { flags.contains($0.flag) }.map(\.name)
+      .joined(separator: ", ")
+  }
+
+  /// The flag names for JSON, lowest bit first: `["none"]` for no flags.
+  static func flagNames(_ flags: LMBFlags) -> [String] {
+    if flags.isEmpty { return ["none"] }
+    let named = LMBFlags.names.filter { flags.contains($0.flag) }.map(\.name)
+    return flags.isSubset(of: .known) ? named : named + ["invalid"]
+  }
+
+  /// C's `%#llx`: `0x` and lower-case hex, except that zero prints as a bare `0`.
+  static func alternateHex(_ value: UInt64) -> String { value == 0 ? "0" : Hex.plain(value) }
+}
+
+extension UBootRenderer {
+  /// What U-Boot prints for a tree at start-up and in `bdinfo`: one `ERROR: reserving fdt
+  /// memory region failed` line per refused reservation (HEAD `boot/image-fdt.c`), then the
+  /// LMB dump.
+  static func boot(_ result: UBootResult) -> String {
+    var text = ""
+    for attempt in result.reservations where !attempt.status.isSuccess {
+      if case .ubootImage = attempt.source { continue }
+      text += "ERROR: reserving fdt memory region failed (addr=\(String(attempt.range.base, radix: 16))"
+        + " size=\(String(attempt.range.size, radix: 16)) flags=\(String(attempt.flags.rawValue, radix: 16))):"
+        + " \(attempt.status.rawValue)\n"
+    }
+    return text + lmbDump(result.lmb)
+  }
+}
