@@ -1,0 +1,89 @@
+import DeviceTree
+import Foundation
+import MemoryMap
+
+/// A one-line reason an input could not be used.
+struct LoadFailure: Error {
+  let message: String
+  init(_ message: String) { self.message = message }
+}
+
+/// Reads a diff input: a DTB (modelled now) or a saved `inspect --format json` document.
+enum SnapshotLoader {
+  static func load(_ path: String, options: MapOptions) -> Result<MapSnapshot, LoadFailure> {
+    let bytes: [UInt8]
+    do {
+      bytes = try FileBytes.read(path: path, limit: DeviceTreeBlob.maximumSize)
+    } catch {
+      return .failure(LoadFailure("\(path): cannot read: \(ErrorText.reasonText(error.reason))"))
+    }
+    if bytes.first == UInt8(ascii: "{") || bytes.first == UInt8(ascii: "[") {
+      return SavedInspectJSON.snapshot(from: bytes, file: path)
+    }
+    do {
+      let blob = try DeviceTreeBlob(bytes: bytes, file: path)
+      return .success(MapSnapshot(try MapReport.make(blob, options: options)))
+    } catch {
+      return .failure(LoadFailure(ErrorText.line(for: error)))
+    }
+  }
+}
+
+/// The inspect JSON document read back (only the keys a diff needs).
+enum SavedInspectJSON {
+  struct Document: Decodable {
+    var file: String
+    var kernel: String
+    var memory: [Bank]
+    var reserved: [Region]
+    var findings: [Finding]
+    var summary: Summary?
+  }
+  struct Bank: Decodable { var base: String; var size: String }
+  struct Summary: Decodable { var ram: String; var reserved: String; var nomap: String; var free: String }
+  struct Finding: Decodable { var rule: String; var name: String; var severity: String; var message: String; var nodes: [String] }
+  struct Region: Decodable {
+    var name: String
+    var path: String?
+    var kind: String
+    var base: String?
+    var size: String
+    var nomap: Bool
+    var reusable: Bool
+    var status: String
+    var `init`: String
+    var entry: Int?
+  }
+
+  static func snapshot(from bytes: [UInt8], file: String) -> Result<MapSnapshot, LoadFailure> {
+    let document: Document
+    do {
+      document = try JSONDecoder().decode(Document.self, from: Data(bytes))
+    } catch {
+      return .failure(LoadFailure("\(file): not an 'inspect --format json' document of one file (\(error.localizedDescription))"))
+    }
+    func number(_ text: String?) -> UInt64? { text.flatMap { NumberSyntax.parse($0) } }
+    var regions: [MapSnapshot.Region] = []
+    for r in document.reserved {
+      guard let size = number(r.size) else { return .failure(LoadFailure("\(file): bad size \(r.size) for \(r.name)")) }
+      regions.append(MapSnapshot.Region(
+        name: r.name, path: r.path, kind: r.kind, entry: r.entry ?? 0,
+        range: number(r.base).map { AddressRange(base: $0, size: size) }, size: size,
+        noMap: r.nomap, reusable: r.reusable, status: r.status, initResult: r.`init`))
+    }
+    var totals: [String: UInt64] = [:]
+    if let s = document.summary {
+      totals = ["ram": number(s.ram) ?? 0, "reserved": number(s.reserved) ?? 0,
+                "nomap": number(s.nomap) ?? 0, "free": number(s.free) ?? 0]
+    }
+    return .success(MapSnapshot(
+      file: document.file, kernel: document.kernel,
+      memory: document.memory.compactMap { b in
+        number(b.base).flatMap { base in number(b.size).map { AddressRange(base: base, size: $0) } }
+      },
+      regions: regions, totals: totals,
+      findings: document.findings.map {
+        MapSnapshot.FindingKey(rule: $0.rule, name: $0.name, severity: $0.severity, nodes: $0.nodes, message: $0.message)
+      }))
+  }
+}

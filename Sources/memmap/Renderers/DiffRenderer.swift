@@ -1,0 +1,170 @@
+import Foundation
+import MemoryMap
+
+/// The text, JSON and Markdown of `memmap diff`.
+enum DiffRenderer {
+  static func render(_ diff: MapDiff, format: DiffFormat) -> String {
+    switch format {
+    case .text: return text(diff)
+    case .json: return JSONRenderer.encode(document(diff))
+    case .markdown: return markdown(diff)
+    }
+  }
+
+  static func range(_ region: MapSnapshot.Region?) -> String {
+    guard let region else { return "-" }
+    guard let range = region.range else { return "not placed" }
+    return Hex.range(range)
+  }
+
+  static func flags(_ region: MapSnapshot.Region) -> String {
+    var words: [String] = []
+    if region.noMap { words.append("no-map") }
+    if region.reusable { words.append("reusable") }
+    return words.isEmpty ? "map" : words.joined(separator: ",")
+  }
+
+  /// The old -> new details of one region's changes.
+  static func details(_ change: MapDiff.RegionChange) -> String {
+    guard let x = change.before, let y = change.after else {
+      let r = (change.before ?? change.after)!
+      return "\(range(r)) \(Formatting.humanSize(r.size)) \(r.kind) \(flags(r)) \(r.status)"
+    }
+    var parts: [String] = []
+    for kind in change.changes {
+      switch kind {
+      case .moved:
+        parts.append(x.path != y.path ? "\(x.label) -> \(y.label), \(range(x)) -> \(range(y))" : "\(range(x)) -> \(range(y))")
+      case .resized: parts.append("\(Formatting.humanSize(x.size)) -> \(Formatting.humanSize(y.size))")
+      case .flags: parts.append("\(flags(x)) -> \(flags(y))")
+      case .placement: parts.append("placed \(range(x)) -> \(range(y))")
+      case .status: parts.append("\(x.status) -> \(y.status)")
+      case .initResult: parts.append("init \(x.initResult) -> \(y.initResult)")
+      case .added, .removed: break
+      }
+    }
+    return parts.joined(separator: "; ")
+  }
+
+  static func text(_ diff: MapDiff) -> String {
+    if diff.isEmpty { return "" }
+    var out = "--- \(diff.a.file)\n+++ \(diff.b.file)\n(Linux \(diff.b.kernel) profile)\n"
+    if !diff.regions.isEmpty {
+      var table = TextTable(["CHANGE", "REGION", "DETAILS"])
+      for change in diff.regions {
+        table.add([change.changes.map(\.rawValue).joined(separator: ","), change.label, details(change)])
+      }
+      out += "\nRegions\n" + table.render()
+    }
+    if !diff.memoryAdded.isEmpty || !diff.memoryRemoved.isEmpty {
+      out += "\nMemory\n"
+      for bank in diff.memoryRemoved { out += "  - \(Hex.range(bank)) \(Formatting.humanSize(bank.size))\n" }
+      for bank in diff.memoryAdded { out += "  + \(Hex.range(bank)) \(Formatting.humanSize(bank.size))\n" }
+    }
+    if !diff.totalsChanged.isEmpty {
+      out += "\nTotals\n"
+      for t in diff.totalsChanged {
+        out += "  \(t.name.padding(toLength: 9, withPad: " ", startingAt: 0)) \(Formatting.humanSize(t.before)) -> \(Formatting.humanSize(t.after)) (\(signedSize(t.before, t.after)))\n"
+      }
+    }
+    if !diff.findingsAdded.isEmpty || !diff.findingsRemoved.isEmpty {
+      out += "\nFindings\n"
+      for f in diff.findingsRemoved { out += "  - [\(f.rule) \(f.name)] \(f.nodes.first ?? "/"): \(f.message)\n" }
+      for f in diff.findingsAdded { out += "  + [\(f.rule) \(f.name)] \(f.nodes.first ?? "/"): \(f.message)\n" }
+    }
+    return out
+  }
+
+  /// `+32 MiB` or `-1.5 GiB`.
+  static func signedSize(_ before: UInt64, _ after: UInt64) -> String {
+    after >= before ? "+" + Formatting.humanSize(after - before) : "-" + Formatting.humanSize(before - after)
+  }
+
+  static func markdown(_ diff: MapDiff) -> String {
+    var out = "### memmap diff: `\(diff.a.file)` → `\(diff.b.file)`\n\n"
+    out += "| change | region | before | after | details |\n|---|---|---|---|---|\n"
+    for change in diff.regions {
+      out += "| \(change.changes.map(\.rawValue).joined(separator: ", ")) | `\(change.label)` | \(range(change.before)) | \(range(change.after)) | \(details(change)) |\n"
+    }
+    if !diff.totalsChanged.isEmpty { out += "\n| total | before | after | delta |\n|---|---|---|---|\n" }
+    for t in diff.totalsChanged {
+      out += "| \(t.name) | \(Formatting.humanSize(t.before)) | \(Formatting.humanSize(t.after)) | \(signedSize(t.before, t.after)) |\n"
+    }
+    if !diff.findingsAdded.isEmpty || !diff.findingsRemoved.isEmpty {
+      out += "\n| | finding | node | message |\n|---|---|---|---|\n"
+      for f in diff.findingsRemoved { out += "| removed | \(f.rule) \(f.name) | `\(f.nodes.first ?? "/")` | \(f.message) |\n" }
+      for f in diff.findingsAdded { out += "| added | \(f.rule) \(f.name) | `\(f.nodes.first ?? "/")` | \(f.message) |\n" }
+    }
+    return out
+  }
+
+  struct Document: Encodable {
+    var a: String
+    var b: String
+    var kernel: String
+    var identical: Bool
+    var regions: [RegionJSON]
+    var memory: MemoryJSON
+    var totals: [TotalJSON]
+    var findings: FindingsJSON
+  }
+  struct Side: Encodable { var path: String?; var name: String; var kind: String; var base: String?; var size: String; var nomap: Bool; var reusable: Bool; var status: String; var `init`: String }
+  struct RegionJSON: Encodable { var region: String; var changes: [String]; var before: Side?; var after: Side? }
+  struct MemoryJSON: Encodable { var added: [Bank]; var removed: [Bank] }
+  struct Bank: Encodable { var base: String; var size: String }
+  struct TotalJSON: Encodable { var name: String; var before: String; var after: String }
+  struct FindingJSON: Encodable { var rule: String; var name: String; var severity: String; var message: String; var nodes: [String] }
+  struct FindingsJSON: Encodable { var added: [FindingJSON]; var removed: [FindingJSON] }
+
+  static func document(_ diff: MapDiff) -> Document {
+    func side(_ r: MapSnapshot.Region?) -> Side? {
+      r.map {
+        Side(path: $0.path, name: $0.name, kind: $0.kind, base: $0.range.map { Hex.plain($0.base) },
+             size: Hex.plain($0.size), nomap: $0.noMap, reusable: $0.reusable, status: $0.status, init: $0.initResult)
+      }
+    }
+    func finding(_ f: MapSnapshot.FindingKey) -> FindingJSON {
+      FindingJSON(rule: f.rule, name: f.name, severity: f.severity, message: f.message, nodes: f.nodes)
+    }
+    func bank(_ r: AddressRange) -> Bank { Bank(base: Hex.plain(r.base), size: Hex.plain(r.size)) }
+    return Document(
+      a: diff.a.file, b: diff.b.file, kernel: diff.b.kernel, identical: diff.isEmpty,
+      regions: diff.regions.map { RegionJSON(region: $0.label, changes: $0.changes.map(\.rawValue), before: side($0.before), after: side($0.after)) },
+      memory: MemoryJSON(added: diff.memoryAdded.map(bank), removed: diff.memoryRemoved.map(bank)),
+      totals: diff.totalsChanged.map { TotalJSON(name: $0.name, before: Hex.plain($0.before), after: Hex.plain($0.after)) },
+      findings: FindingsJSON(added: diff.findingsAdded.map(finding), removed: diff.findingsRemoved.map(finding)))
+  }
+}
+
+/// The table of `memmap diff --matrix`.
+enum MatrixRenderer {
+  static func render(_ matrix: MapMatrix, format: DiffFormat) -> String {
+    let boards = matrix.boards.map { ($0 as NSString).lastPathComponent }
+    func cell(_ range: AddressRange?) -> String {
+      guard let range else { return "-" }
+      return range.isEmpty ? "not placed" : "\(Hex.plain(range.base)) +\(Formatting.humanSize(range.size))"
+    }
+    switch format {
+    case .json:
+      struct Row: Encodable { var region: String; var sharing: String; var ranges: [String?] }
+      struct Doc: Encodable { var boards: [String]; var rows: [Row] }
+      return JSONRenderer.encode(Doc(boards: matrix.boards, rows: matrix.rows.map {
+        Row(region: $0.label, sharing: $0.sharing.rawValue, ranges: $0.ranges.map { $0.map { Hex.range($0) } })
+      }))
+    case .markdown:
+      var out = "| region | sharing | " + boards.joined(separator: " | ") + " |\n"
+      out += "|---|---|" + String(repeating: "---|", count: boards.count) + "\n"
+      for row in matrix.rows {
+        out += "| `\(row.label)` | \(row.sharing.rawValue) | " + row.ranges.map(cell).joined(separator: " | ") + " |\n"
+      }
+      return out
+    case .text:
+      var table = TextTable(["REGION", "SHARING"] + boards)
+      for row in matrix.rows { table.add([row.label, row.sharing.rawValue] + row.ranges.map(cell)) }
+      let counts = [MapMatrix.Sharing.shared, .varies, .specific].map { s in
+        "\(matrix.rows.filter { $0.sharing == s }.count) \(s.rawValue)"
+      }
+      return table.render() + "\n\(matrix.rows.count) regions over \(boards.count) boards: " + counts.joined(separator: ", ") + "\n"
+    }
+  }
+}

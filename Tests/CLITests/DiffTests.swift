@@ -1,0 +1,104 @@
+import DeviceTree
+import Foundation
+import MemoryMap
+import Testing
+import TestSupport
+
+@testable import memmap
+
+/// `memmap diff` on fixture pairs: `Fixtures/diff/base.dts` against one variant per kind of
+/// change (each variant's first line says what it changes).
+@Suite struct DiffTests {
+  static func snapshot(_ name: String) throws -> MapSnapshot {
+    var report = try MapReport.make(try DeviceTreeBlob.load(path: Fixtures.dtb("diff", name)), options: MapOptions())
+    report.file = name + ".dtb"
+    return MapSnapshot(report)
+  }
+
+  /// (variant, the region that changes, the change kinds expected for it)
+  static let cases: [(String, String, [MapDiff.Change])] = [
+    ("moved", "/reserved-memory/optee@4d000000", [.moved]),
+    ("resized", "/reserved-memory/ramoops@50000000", [.resized]),
+    ("flags", "/reserved-memory/fb@51000000", [.flags]),
+    ("placement", "/reserved-memory/pool", [.placement]),
+    ("status", "/reserved-memory/debug@5f000000", [.status]),
+    ("added", "/reserved-memory/modem@5e000000", [.added]),
+    ("removed", "/reserved-memory/optee@4e000000", [.removed]),
+    ("finding", "/reserved-memory/clash@50080000", [.added]),
+  ]
+
+  @Test("each kind of change is reported once, on the region it concerns", arguments: cases.indices)
+  func kinds(_ index: Int) throws {
+    let (variant, region, expected) = Self.cases[index]
+    let diff = MapDiff.compare(try Self.snapshot("base"), try Self.snapshot(variant))
+    #expect(diff.regions.count == 1)
+    #expect(diff.regions.first?.label == region)
+    #expect(diff.regions.first?.changes == expected)
+  }
+
+  @Test("the placement change: the pool moves with its alloc-ranges, top-down in each window")
+  func placement() throws {
+    let diff = MapDiff.compare(try Self.snapshot("base"), try Self.snapshot("placement"))
+    // 64 MiB CMA, top-down in [0x60000000, 0x70000000) then [0x70000000, 0x80000000).
+    #expect(diff.regions.first?.before?.range == AddressRange(base: 0x6c00_0000, size: 0x400_0000))
+    #expect(diff.regions.first?.after?.range == AddressRange(base: 0x7c00_0000, size: 0x400_0000))
+  }
+
+  @Test("memory banks and totals: RAM doubles")
+  func memory() throws {
+    let diff = MapDiff.compare(try Self.snapshot("base"), try Self.snapshot("memory"))
+    #expect(diff.memoryRemoved == [AddressRange(base: 0x4000_0000, size: 0x4000_0000)])
+    #expect(diff.memoryAdded == [AddressRange(base: 0x4000_0000, size: 0x8000_0000)])
+    #expect(diff.totalsChanged.first { $0.name == "ram" }.map { $0.after - $0.before } == 0x4000_0000)
+  }
+
+  @Test("a finding that appears is part of the diff")
+  func findings() throws {
+    let diff = MapDiff.compare(try Self.snapshot("base"), try Self.snapshot("finding"))
+    #expect(diff.findingsAdded.map(\.rule) == ["MM001"])
+    #expect(diff.findingsRemoved.isEmpty)
+  }
+
+  @Test("text, JSON and Markdown match their golden files", arguments: ["moved", "finding"])
+  func golden(_ variant: String) throws {
+    let diff = MapDiff.compare(try Self.snapshot("base"), try Self.snapshot(variant))
+    for (format, suffix) in [(DiffFormat.text, "txt"), (.json, "json"), (.markdown, "md")] {
+      if let problem = Golden.mismatch(DiffRenderer.render(diff, format: format), golden: "diff/\(variant).diff.\(suffix)") {
+        Issue.record(Comment(rawValue: problem))
+      }
+    }
+  }
+
+  @Test("identical inputs exit 0; text prints nothing, JSON the empty structure")
+  func identical() throws {
+    let base = Fixtures.dtb("diff", "base")
+    let text = try Binary.run(["diff", base, base])
+    #expect(text.status == 0 && text.stdout.isEmpty)
+    let json = try Binary.run(["diff", "--format", "json", base, base])
+    #expect(json.status == 0)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    #expect(object["identical"] as? Bool == true)
+    #expect((object["regions"] as? [Any])?.isEmpty == true)
+  }
+
+  @Test("a saved inspect JSON stands in for the old DTB; differences exit 1, bad input 2")
+  func savedJSON() throws {
+    let saved = try Binary.run(["inspect", "--format", "json", Fixtures.dtb("diff", "base")])
+    let path = NSTemporaryDirectory() + "memmap-diff-\(getpid())-base.json"
+    try saved.stdout.write(toFile: path, atomically: true, encoding: .utf8)
+    #expect(try Binary.run(["diff", path, Fixtures.dtb("diff", "base")]).status == 0)
+    let changed = try Binary.run(["diff", path, Fixtures.dtb("diff", "resized")])
+    #expect(changed.status == 1)
+    #expect(changed.stdout.contains("resized"))
+    #expect(try Binary.run(["diff", path, "/nonexistent.dtb"]).status == 2)
+  }
+
+  @Test("--matrix: shared, varying and board-specific regions")
+  func matrix() throws {
+    let table = MapMatrix.build([try Self.snapshot("base"), try Self.snapshot("moved"), try Self.snapshot("added")])
+    let sharing = Dictionary(uniqueKeysWithValues: table.rows.map { ($0.label, $0.sharing) })
+    #expect(sharing["/reserved-memory/ramoops@50000000"] == .shared)
+    #expect(sharing["/reserved-memory/modem@5e000000"] == .specific)
+    #expect(sharing["/reserved-memory/optee@4d000000"] == .specific)
+  }
+}
