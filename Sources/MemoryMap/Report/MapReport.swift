@@ -15,7 +15,8 @@ public struct MapReport: Sendable {
 
   public enum MemorySource: Sendable, Equatable {
     case deviceTree
-    case overrides
+    /// `--memory` ranges, as given.
+    case overrides([AddressRange])
   }
 
   /// True when the tree's `/memory` nodes give no usable RAM (all absent, disabled or size 0).
@@ -61,7 +62,7 @@ extension MapReport {
     var report = MapReport(
       file: description.file, description: description, kernel: kernel, uboot: uboot,
       summary: MemorySummary(kernel.memblock), findings: [],
-      memorySource: options.inputs.memory.isEmpty ? .deviceTree : .overrides)
+      memorySource: options.inputs.memory.isEmpty ? .deviceTree : .overrides(options.inputs.memory))
     report.findings = FindingAnalysis.findings(for: report)
     return report
   }

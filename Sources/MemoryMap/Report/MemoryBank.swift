@@ -8,8 +8,8 @@ public struct MemoryBank: Hashable, Sendable {
 /// The memory banks of a report, in the order they were given.
 public enum MemoryBanks {
   public static func list(_ report: MapReport) -> [MemoryBank] {
-    if report.memorySource == .overrides {
-      return report.kernel.memblock.memory.isEmpty ? [] : overrideBanks(report)
+    if case .overrides(let ranges) = report.memorySource {
+      return ranges.map { MemoryBank(range: $0, source: "--memory") }
     }
     var banks: [MemoryBank] = []
     for node in report.description.memoryNodes where node.isAvailable {
@@ -20,10 +20,6 @@ public enum MemoryBanks {
       }
     }
     return banks
-  }
-
-  static func overrideBanks(_ report: MapReport) -> [MemoryBank] {
-    report.kernel.memblock.memory.map { MemoryBank(range: $0.range, source: "--memory") }
   }
 }
 
