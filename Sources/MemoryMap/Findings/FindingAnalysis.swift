@@ -8,6 +8,7 @@ public enum FindingAnalysis {
     out += kernelEventFindings(report)
     out += OverlapAnalysis.findings(report)
     out += memoryFindings(report)
+    out += ubootFindings(report)
     return out.sorted { ($0.rule.id, $0.nodes.first ?? "") < ($1.rule.id, $1.nodes.first ?? "") }
   }
 
@@ -85,6 +86,27 @@ public enum FindingAnalysis {
         nodes: [paths[name] ?? name]))
     }
     return out
+  }
+
+  /// Reservations U-Boot's LMB refused (it prints an ERROR line for each).
+  static func ubootFindings(_ report: MapReport) -> [Finding] {
+    // Without RAM every reservation fails; MM019 already says RAM is missing.
+    guard !report.uboot.lmb.memory.isEmpty else { return [] }
+    return report.uboot.reservations.compactMap { attempt in
+      guard !attempt.status.isSuccess else { return nil }
+      let node: String
+      switch attempt.source {
+      case .node(let path): node = path
+      case .memreserve(let index): node = "/memreserve/[\(index)]"
+      case .ubootImage: return nil
+      }
+      let why = attempt.status == .exists
+        ? "it overlaps an LMB reservation with other flags (-EEXIST)"
+        : attempt.status == .invalid ? "it does not lie inside one RAM bank (-EINVAL)" : "LMB returns \(attempt.status.rawValue)"
+      return Finding(rule: RuleCatalogue.ubootReserveFailed,
+        message: "U-Boot cannot reserve \(Hex.range(attempt.range)) (\(attempt.flags.isEmpty ? "none" : attempt.flags.contains(.noMap) ? "no-map" : "no-overwrite")): \(why)",
+        nodes: [node])
+    }
   }
 
   static func memoryFindings(_ report: MapReport) -> [Finding] {

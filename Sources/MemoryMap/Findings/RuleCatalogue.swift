@@ -116,13 +116,19 @@ public enum RuleCatalogue {
     rationale: "Linux ignores it silently; nothing is reserved.",
     fixture: "lint/no-reg-no-size.dts")
 
+  public static let ubootReserveFailed = Rule(
+    id: "MM024", name: "uboot-reserve-failed", defaultSeverity: .warning, consumer: .uboot,
+    summary: "U-Boot's LMB refuses a reservation from the tree.",
+    rationale: "boot_fdt_add_mem_rsv_regions reserves /memreserve/ entries and the first reg entry of each /reserved-memory node in LMB; an overlap with different flags, or a region not inside one RAM bank, is refused (-EEXIST, -EINVAL) and U-Boot prints 'ERROR: reserving fdt memory region failed'. The memory stays allocatable for U-Boot's loads and EFI allocations.",
+    fixture: "lint/uboot-reserve-failed.dts")
+
   /// All rules in id order.
   public static let all: [Rule] = [
     reservedOverlap, memreserveOverlap, reserveFailed, outsideMemory, straddlesMemory,
     dynamicAllocationFailed, tableOverflow, tooManyDynamic, noMapReusable, cmaMisaligned,
     reservedMemoryFormat, malformedReg, malformedSize, malformedAlignment, malformedAllocRanges,
     multiEntryReg, zeroSize, rangeWraps, memoryLeftToBootloader, initFailed, addressTruncated,
-    regAndSize, noRegNoSize,
+    regAndSize, noRegNoSize, ubootReserveFailed,
   ]
 
   /// The rule with id `id` (`MM001`) or name `id` (`reserved-overlap`).
