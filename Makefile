@@ -63,3 +63,7 @@ clean:
 
 lint-corpus: release
 	scripts/lint-corpus.sh "$(CORPUS)" .build/release/memmap 'linux-image-6.12*'
+
+# Style report against .swift-format (informational: it lists, it does not fail the build).
+format-lint:
+	@$(SWIFT) format lint -r Sources Tests 2>&1 | tail -n 20; echo "swift-format: $$($(SWIFT) format lint -r Sources Tests 2>&1 | wc -l) remarks"
