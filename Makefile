@@ -67,3 +67,11 @@ lint-corpus: release
 # Style report against .swift-format (informational: it lists, it does not fail the build).
 format-lint:
 	@$(SWIFT) format lint -r Sources Tests 2>&1 | tail -n 20; echo "swift-format: $$($(SWIFT) format lint -r Sources Tests 2>&1 | wc -l) remarks"
+
+# Speed figures side by side (needs the corpus; downloads it when missing).
+bench: release
+	scripts/bench.sh "$(CORPUS)" .build/release/memmap
+
+# libFuzzer over load, model and renderers (scripts/fuzz.sh; not part of build or CI).
+fuzz: fixtures
+	scripts/fuzz.sh $(or $(FUZZ_SECONDS),600)

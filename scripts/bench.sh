@@ -1,0 +1,56 @@
+#!/bin/bash
+# make bench: release build timed side by side with hyperfine (see README, "Speed").
+# Usage: scripts/bench.sh CORPUS_DIR MEMMAP_BINARY
+set -euo pipefail
+corpus=${1:?corpus dir}; bin=$(realpath "${2:?memmap binary}")
+work=${BENCH_DIR:-${TMPDIR:-/tmp}/memmap-bench}; mkdir -p "$work"
+sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+need=""; command -v hyperfine >/dev/null || need="$need hyperfine"
+[ -x /usr/bin/time ] || need="$need time"
+[ -z "$need" ] || { $sudo apt-get update -qq; DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $need >/dev/null; }
+[ -f "$corpus/dtbs.txt" ] || scripts/corpus.sh "$corpus" "$bin" >/dev/null
+grep '/linux-image-6.12' "$corpus/dtbs.txt" | sed "s|^|$corpus/|" > "$work/dtbs.txt"
+dir=$(ls -d "$corpus"/unpacked/linux-image-6.12* | head -1)
+count=$(wc -l < "$work/dtbs.txt")
+echo "== (a) lint of the $count DTBs of Debian's 6.12 arm64 kernel, one process, against per-file loops"
+hyperfine -N -i --warmup 1 --runs 5 --export-json "$work/a.json" \
+  -n memmap "$bin lint --format json --fail-on note $dir" \
+  -n cat "xargs -a $work/dtbs.txt cat" >/dev/null
+hyperfine --warmup 1 --runs 3 --export-json "$work/a2.json" -i \
+  -n fdtdump-loop "while read f; do fdtdump \"\$f\" >/dev/null 2>&1; done < $work/dtbs.txt" \
+  -n dtc-loop "while read f; do dtc -q -I dtb -O dts -o /dev/null \"\$f\"; done < $work/dtbs.txt" >/dev/null
+python3 - "$work/a.json" "$work/a2.json" <<'PY'
+import json, sys
+r = {x["command"]: x["mean"] for f in sys.argv[1:] for x in json.load(open(f))["results"]}
+m = r["memmap"]
+for k in ["memmap", "cat", "fdtdump-loop", "dtc-loop"]: print(f"  {k:13s} {r[k]*1000:9.1f} ms")
+print(f"  dtc loop / memmap     = {r['dtc-loop']/m:6.1f}x  (target >= 10)")
+print(f"  fdtdump loop / memmap = {r['fdtdump-loop']/m:6.1f}x  (target >= 5)")
+print(f"  memmap / cat          = {m/r['cat']:6.1f}x  (target <= 5)")
+PY
+one=$(grep 'qcom/sm8550-hdk.dtb' "$work/dtbs.txt" | head -1)
+echo "== (b) inspect of one typical DTB ($(basename "$one"))"
+hyperfine -N -i --warmup 3 --runs 30 --export-json "$work/b.json" "$bin inspect $one" >/dev/null
+python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["results"][0]["mean"]; print(f"  {m*1000:.2f} ms (target < 10 ms)")' "$work/b.json"
+echo "== (c) synthetic trees with 1,000 / 10,000 / 100,000 reserved regions"
+for n in 1000 10000 100000; do
+  [ -f "$work/regions-$n.dtb" ] || python3 scripts/gen-regions.py $n "$work/regions-$n.dtb"
+done
+hyperfine -N -i --warmup 1 --runs 3 --export-json "$work/c.json" \
+  -n 1k "$bin inspect --format json $work/regions-1000.dtb" \
+  -n 10k "$bin inspect --format json $work/regions-10000.dtb" \
+  -n 100k "$bin inspect --format json $work/regions-100000.dtb" >/dev/null
+for n in 1000 10000 100000; do
+  rss=$(/usr/bin/time -v "$bin" inspect --format json "$work/regions-$n.dtb" 2>&1 >/dev/null | sed -n 's/.*Maximum resident set size (kbytes): //p')
+  echo "  peak memory $n regions: $((rss / 1024)) MiB" 
+done
+python3 - "$work/c.json" <<'PY'
+import json, sys
+r = {x["command"]: x["mean"] for x in json.load(open(sys.argv[1]))["results"]}
+for k in ["1k", "10k", "100k"]: print(f"  {k:5s} {r[k]*1000:9.1f} ms")
+print(f"  100k in under 1 s: {'yes' if r['100k'] < 1 else 'no'}; time(100k)/time(10k) = {r['100k']/r['10k']:.1f} (target <= 15)")
+PY
+echo "== (d) memmap lmb with 100,000 operations"
+[ -f "$work/ops.lmb" ] || python3 scripts/gen-lmb-script.py 100000 "$work/ops.lmb"
+hyperfine -N -i --warmup 1 --runs 3 --export-json "$work/d.json" "$bin lmb $work/ops.lmb" >/dev/null || true
+python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["results"][0]["mean"]; print(f"  {m*1000:.1f} ms")' "$work/d.json"
