@@ -40,7 +40,7 @@ extension LMB {
         else { return claim(base: base, size: size, flags: flags) }
         let blockingBase = reserved[blocking].base
         if blockingBase < size { break }
-        base = LMBMath.alignDown(blockingBase &- size &+ 0x80, align)
+        base = LMBMath.alignDown(blockingBase &- size, align)
       }
     }
     return .failed(.failed)

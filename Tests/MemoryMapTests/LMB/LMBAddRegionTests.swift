@@ -1,0 +1,76 @@
+import Testing
+
+@testable import MemoryMap
+
+/// The list algorithm of U-Boot's `lmb_add_region_flags`, quirks included.
+@Suite struct LMBAddRegionTests {
+  private func region(_ base: UInt64, _ size: UInt64, _ flags: LMBFlags = .none) -> LMBRegion {
+    LMBRegion(base: base, size: size, flags: flags)
+  }
+
+  @Test("adding RAM that touches or overlaps RAM joins it; the same range twice changes nothing")
+  func addMerges() {
+    var lmb = LMB()
+    #expect(lmb.add(base: 0x4000_0000, size: 0x1000_0000) == .ok)
+    #expect(lmb.add(base: 0x5000_0000, size: 0x1000_0000) == .ok)
+    #expect(lmb.add(base: 0x4800_0000, size: 0x1000_0000) == .ok)
+    #expect(lmb.add(base: 0x4000_0000, size: 0x2000_0000) == .ok)
+    // Spec uboot-lmb-efi.md §3.3: overlapping or adjacent RAM merges into the union.
+    #expect(lmb.memory == [region(0x4000_0000, 0x2000_0000)])
+  }
+
+  @Test("the fix-up pass runs once, leaving two touching regions apart")
+  func singleSecondPass() {
+    var lmb = LMB()
+    for base: UInt64 in [0x1000, 0x3000, 0x5000] { lmb.add(base: base, size: 0x1000) }
+    #expect(lmb.add(base: 0x2000, size: 0x3000) == .ok)
+    // Spec uboot-lmb-efi.md §3.4 (HEAD lib/lmb.c): [0x1000+0x4000 N][0x5000+0x1000 N].
+    #expect(lmb.memory == [region(0x1000, 0x4000), region(0x5000, 0x1000)])
+  }
+
+  @Test("a resize in the first scan lets the fix-up pass join the rest")
+  func firstScanResize() {
+    var lmb = LMB()
+    for base: UInt64 in [0x1000, 0x3000, 0x5000] { lmb.add(base: base, size: 0x1000) }
+    lmb.add(base: 0x1800, size: 0x3800)
+    // Spec uboot-lmb-efi.md §3.4: the same list with add(0x1800, 0x3800) is [0x1000+0x5000 N].
+    #expect(lmb.memory == [region(0x1000, 0x5000)])
+  }
+
+  @Test("a mismatch just above the new range ends the scan; the pair check may then drop it")
+  func breakOnMismatchBelow() {
+    var list = [region(0x1000, 0x4000), region(0x5000, 0x1000)]
+    // HEAD lib/lmb.c lmb_add_region_flags: `break` at index 0, then regions 0 and 1 coalesce,
+    // which counts as merging, so the no-overwrite range is never inserted and 0 is returned.
+    #expect(list.lmbAddRegion(base: 0x800, size: 0x800, flags: .noOverwrite) == .ok)
+    #expect(list == [region(0x1000, 0x5000)])
+  }
+
+  @Test("a mismatch just below the new range is skipped and the scan goes on")
+  func continueOnMismatchAbove() {
+    var list = [region(0x1000, 0x1000, .noMap), region(0x2800, 0x800)]
+    // HEAD lib/lmb.c: `continue` past region 0; region 1 is adjacent above and grows down.
+    #expect(list.lmbAddRegion(base: 0x2000, size: 0x800, flags: .none) == .ok)
+    #expect(list == [region(0x1000, 0x1000, .noMap), region(0x2000, 0x1000)])
+  }
+
+  @Test("a merged range keeps the flags of the region already there")
+  func resizeKeepsExistingFlags() {
+    var list = [region(0x1000, 0x1000)]
+    // Spec §3.2 resize_regions: only LMB_NONE regions are merged, and flags are kept.
+    let merged = list.lmbResize(from: 0, base: 0x1800, size: 0x1000)
+    #expect(merged)
+    #expect(list == [region(0x1000, 0x1800)])
+    var blocked = [region(0x1000, 0x1000, .noOverwrite)]
+    let refused = !blocked.lmbResize(from: 0, base: 0x1800, size: 0x1000)
+    #expect(refused)
+    #expect(blocked == [region(0x1000, 0x1000, .noOverwrite)])
+  }
+
+  @Test("a new region goes after every region with an equal or lower base")
+  func insertionOrder() {
+    var list = [region(0x1000, 0x10, .noMap), region(0x3000, 0x10)]
+    #expect(list.lmbAddRegion(base: 0x2000, size: 0x10, flags: .noOverwrite) == .ok)
+    #expect(list.map(\.base) == [0x1000, 0x2000, 0x3000])
+  }
+}
