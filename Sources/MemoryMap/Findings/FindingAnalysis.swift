@@ -9,6 +9,7 @@ public enum FindingAnalysis {
     out += OverlapAnalysis.findings(report)
     out += memoryFindings(report)
     out += ubootFindings(report)
+    out += EFIAnalysis.findings(report)
     return out.sorted { ($0.rule.id, $0.nodes.first ?? "") < ($1.rule.id, $1.nodes.first ?? "") }
   }
 

@@ -129,7 +129,7 @@ public enum RuleCatalogue {
     reservedMemoryFormat, malformedReg, malformedSize, malformedAlignment, malformedAllocRanges,
     multiEntryReg, zeroSize, rangeWraps, memoryLeftToBootloader, initFailed, addressTruncated,
     regAndSize, noRegNoSize, ubootReserveFailed,
-  ]
+  ] + efiRules
 
   /// The rule with id `id` (`MM001`) or name `id` (`reserved-overlap`).
   public static func rule(_ id: String) -> Rule? {

@@ -8,6 +8,8 @@ public struct MapReport: Sendable {
   public var kernel: KernelResult
   /// What U-Boot's LMB makes of the same tree.
   public var uboot: UBootResult
+  /// The EFI memory map U-Boot builds for the tree, and the firmware's map when given.
+  public var efi: EFIReport
   public var summary: MemorySummary
   public var findings: [Finding]
   /// Where the RAM came from: the tree, or `--memory`.
@@ -32,13 +34,17 @@ public struct MapOptions: Sendable {
   public var uboot: UBootOptions
   /// Apply `BootLayout.implied` when no reservations are given.
   public var impliedBootLayout: Bool
+  /// The firmware's EFI memory map (`--efi-map`), checked against the tree when given.
+  public var efiMap: EFIFirmwareMap?
 
   public init(profile: KernelProfile = .v6_12, inputs: KernelInputs = KernelInputs(),
-              uboot: UBootOptions = UBootOptions(), impliedBootLayout: Bool = true) {
+              uboot: UBootOptions = UBootOptions(), impliedBootLayout: Bool = true,
+              efiMap: EFIFirmwareMap? = nil) {
     self.profile = profile
     self.inputs = inputs
     self.uboot = uboot
     self.impliedBootLayout = impliedBootLayout
+    self.efiMap = efiMap
   }
 }
 
@@ -59,8 +65,9 @@ extension MapReport {
     }
     let kernel = KernelFlow.run(description, profile: options.profile, inputs: inputs)
     let uboot = UBootBoot.run(description, memory: options.inputs.memory, options: options.uboot)
+    let efi = EFIReport(uboot: UBootEFI.build(description, uboot: uboot), firmware: options.efiMap)
     var report = MapReport(
-      file: description.file, description: description, kernel: kernel, uboot: uboot,
+      file: description.file, description: description, kernel: kernel, uboot: uboot, efi: efi,
       summary: MemorySummary(kernel.memblock), findings: [],
       memorySource: options.inputs.memory.isEmpty ? .deviceTree : .overrides(options.inputs.memory))
     report.findings = FindingAnalysis.findings(for: report)

@@ -12,7 +12,7 @@ extension MemmapCommand {
 
     @OptionGroup var model: ModelOptions
 
-    @Option(help: "Output format: table, json, kernel-log or uboot.")
+    @Option(help: "Output format: table, json, kernel-log, uboot or efidebug.")
     var format: InspectFormat = .table
 
     mutating func execute() throws -> Outcome {
@@ -38,4 +38,6 @@ enum InspectFormat: String, ExpressibleByArgument, CaseIterable {
   case json
   case kernelLog = "kernel-log"
   case uboot
+  /// The EFI map (the firmware's with `--efi-map`, else U-Boot's) as `efidebug memmap` prints it.
+  case efidebug
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import MemoryMap
 
-/// `--kernel`, `--memory` and `--reserve`: what the model needs beyond the tree itself.
+/// `--kernel`, `--memory`, `--reserve`, `--efi-map`...: what the model needs beyond the tree itself.
 struct ModelOptions: ParsableArguments {
   @Option(help: "Kernel profile to predict: 6.1 or 6.12.")
   var kernel: KernelChoice = .v6_12
@@ -28,8 +28,17 @@ struct ModelOptions: ParsableArguments {
                              valueName: "BASE:SIZE"))
   var ubootReserve: [RangeArgument] = []
 
+  @Option(name: .customLong("efi-map"),
+          help: ArgumentHelp("The firmware's EFI memory map: a Linux efi=debug boot log or U-Boot `efidebug memmap` output.",
+                             valueName: "FILE"))
+  var efiMap: String?
+
   mutating func validate() throws {
     guard (1...64).contains(dramBanks) else { throw ValidationError("--dram-banks must be 1 to 64") }
+    // Read here so that a bad map stops the run before any tree is read (exit 2); read again
+    // for the model, hence a file, not standard input.
+    guard efiMap != "-" else { throw ValidationError("--efi-map needs a file, not standard input") }
+    if let efiMap { _ = try EFIMapLoader.load(efiMap) }
   }
 
   var mapOptions: MapOptions {
@@ -41,7 +50,8 @@ struct ModelOptions: ParsableArguments {
           BootReservation(name: $0.element.name ?? "reserve[\($0.offset)]", range: $0.element.range)
         }),
       uboot: UBootOptions(dramBanks: dramBanks, ubootRegions: ubootReserve.map(\.range)),
-      impliedBootLayout: !noBootLayout)
+      impliedBootLayout: !noBootLayout,
+      efiMap: efiMap.flatMap { try? EFIMapLoader.load($0) })
   }
 }
 

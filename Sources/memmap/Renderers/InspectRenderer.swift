@@ -8,6 +8,7 @@ enum InspectRenderer {
     case .json: return JSONRenderer.render(reports)
     case .kernelLog: return perFile(reports) { KernelLogRenderer.render($0.kernel) }
     case .uboot: return perFile(reports) { UBootRenderer.boot($0.uboot) }
+    case .efidebug: return perFile(reports) { EFIRenderer.efidebug($0.efi.shown) }
     }
   }
 

@@ -14,6 +14,19 @@ enum JSONRenderer {
     var findings: [FindingJSON]
     var summary: Summary
     var lmb: LMBJSON
+    /// The firmware's EFI map with `--efi-map`, else the one U-Boot builds for the tree.
+    var efi: [EFIJSON]
+    /// `"firmware"` or `"u-boot"`: which map `efi` is.
+    var efiSource: String
+  }
+
+  struct EFIJSON: Encodable { var type: String; var start: String; var end: String; var attributes: [String] }
+
+  static func efi(_ report: MapReport) -> [EFIJSON] {
+    report.efi.shown.map {
+      EFIJSON(type: $0.type.name ?? "type \($0.type.rawValue)", start: Formatting.hex($0.start),
+              end: Formatting.hex($0.end), attributes: EFIRenderer.attributeWords($0.attributes))
+    }
   }
 
   struct LMBJSON: Encodable { var memory: [LMBRegionJSON]; var reserved: [LMBRegionJSON] }
@@ -92,7 +105,8 @@ enum JSONRenderer {
       findings: report.findings.map(finding),
       summary: Summary(ram: hex(report.summary.ram), reserved: hex(report.summary.reserved),
                        nomap: hex(report.summary.noMap), free: hex(report.summary.free)),
-      lmb: lmb(report.uboot.lmb))
+      lmb: lmb(report.uboot.lmb), efi: efi(report),
+      efiSource: report.efi.firmware == nil ? "u-boot" : "firmware")
   }
 
   static func region(_ r: KernelRegion) -> Region {

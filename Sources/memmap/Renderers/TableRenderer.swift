@@ -10,6 +10,9 @@ enum TableRenderer {
     out += style.bold("Memory") + "\n" + memoryTable(report)
     out += "\n" + style.bold("Reserved regions") + "\n" + regionTable(report, style: style)
     out += "\n" + style.bold("U-Boot LMB") + "\n" + lmbTable(report)
+    if report.efi.firmware != nil {
+      out += "\n" + style.bold("EFI memory map") + " (\(EFIRenderer.source(report)))\n" + EFIRenderer.section(report)
+    }
     if !report.findings.isEmpty {
       out += "\n" + style.bold("Findings") + "\n"
       for finding in report.findings {

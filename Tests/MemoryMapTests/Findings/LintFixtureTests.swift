@@ -12,7 +12,11 @@ import TestSupport
     var fires: Set<String>
     var silent: Set<String>
     var profile: KernelProfile = .v6_12
-    var testDescription: String { "\(fixture) (\(profile.name))" }
+    /// `Fixtures/<area>/<fixture>.dts`.
+    var area = "lint"
+    /// The firmware map passed as `--efi-map`: `Fixtures/efi/<fixture>.<efiMap>.txt`.
+    var efiMap: String? = nil
+    var testDescription: String { "\(area)/\(fixture) (\(profile.name)\(efiMap.map { ", " + $0 } ?? ""))" }
   }
 
   static let all = Set(RuleCatalogue.all.map(\.id))
@@ -24,19 +28,27 @@ import TestSupport
          profile: profile)
   }
 
+  /// An `Fixtures/efi` tree checked against its firmware map in the layout `map`.
+  static func efi(_ fixture: String, map: String, _ fires: Set<String>) -> Case {
+    Case(fixture: fixture, fires: fires, silent: all.subtracting(fires), area: "efi", efiMap: map)
+  }
+
   static let cases: [Case] = [
     // U-Boot refuses the same region (MM024), for its own reason.
     only("reserved-overlap", ["MM001"], allowed: ["MM024"]),
-    // U-Boot refuses the same region (MM024), for its own reason.
-    only("memreserve-overlap", ["MM002"], allowed: ["MM024"]),
+    // U-Boot refuses the same region (MM024), for its own reason; its EFI carve-out lets the
+    // later node's BootServicesData win over the /memreserve/ entry (MM031).
+    only("memreserve-overlap", ["MM002"], allowed: ["MM024", "MM031"]),
     // 6.12 places dynamic regions before it reserves /memreserve/; 6.1 reserves it first.
     only("memreserve-under-dynamic", ["MM002"]),
     only("memreserve-under-dynamic", [], profile: .v6_1),
     only("reserve-failed", ["MM003"]),
-    // U-Boot refuses the same region (MM024), for its own reason.
-    only("outside-memory", ["MM004"], allowed: ["MM024"]),
-    // U-Boot refuses the same region (MM024), for its own reason.
-    only("straddles-memory", ["MM005"], allowed: ["MM024"]),
+    // U-Boot refuses the same region (MM024), for its own reason, and its EFI carve-out still
+    // lists it outside RAM (MM030).
+    only("outside-memory", ["MM004"], allowed: ["MM024", "MM030"]),
+    // U-Boot refuses the same region (MM024), for its own reason, and its EFI carve-out still
+    // lists it outside RAM (MM030).
+    only("straddles-memory", ["MM005"], allowed: ["MM024", "MM030"]),
     only("dynamic-alloc-failed", ["MM006"]),
     only("table-overflow", ["MM007"], profile: .v6_1),
     // 6.12 sizes its table from the count.
@@ -62,22 +74,49 @@ import TestSupport
     only("no-reg-no-size", ["MM023"]),
     // The same overlap seen by the kernel profile as a memreserve overlap.
     only("uboot-reserve-failed", ["MM024"], allowed: ["MM002"]),
+    // U-Boot's EFI map vs the tree (uboot-lmb-efi.md section 12), no firmware map needed.
+    only("uboot-efi-outside-ram", ["MM030"], allowed: ["MM004", "MM024"]),
+    // The overlap itself is MM001 for Linux and MM024 for U-Boot's LMB.
+    only("uboot-efi-type-overridden", ["MM031"], allowed: ["MM001", "MM024"]),
+    only("uboot-status-ok", ["MM032"]),
+    only("uboot-efi-page-rounding", ["MM033"]),
+    // Firmware maps (--efi-map) against the DT spec's "/reserved-memory and UEFI" rules.
+    efi("nomap-not-reserved", map: "efi-linux-arm64", ["MM025"]),
+    efi("static-not-boot-data", map: "efidebug", ["MM026"]),
+    efi("firmware-overlap", map: "efi-linux-x86", ["MM027"]),
+    efi("outside-map", map: "efimem", ["MM028"]),
+    efi("dynamic-unusable", map: "efidebug", ["MM029"]),
+    efi("clean", map: "efidebug", []),
+    efi("clean", map: "efimem", []),
+    efi("clean", map: "efi-linux-arm64", []),
+    efi("clean", map: "efi-linux-x86", []),
     only("clean", []),
     only("clean", [], profile: .v6_1),
     only("clean-one-cell", []),
     only("clean-one-cell", [], profile: .v6_1),
   ]
 
+  static func findings(_ row: Case) throws -> [Finding] {
+    let blob = try DeviceTreeBlob.load(path: Fixtures.dtb(row.area, row.fixture))
+    let map = try row.efiMap.map {
+      try EFIMapParser.parse(try Fixtures.text("efi/\(row.fixture).\($0).txt"), file: $0).get()
+    }
+    return try MapReport.make(blob, options: MapOptions(profile: row.profile, efiMap: map)).findings
+  }
+
   static func firedRules(_ fixture: String, profile: KernelProfile) throws -> Set<String> {
-    let blob = try DeviceTreeBlob.load(path: Fixtures.dtb("lint", fixture))
-    let report = try MapReport.make(blob, options: MapOptions(profile: profile))
-    return Set(report.findings.map(\.rule.id))
+    Set(try findings(Case(fixture: fixture, fires: [], silent: [], profile: profile)).map(\.rule.id))
   }
 
   @Test("the planted rules fire and the others stay silent", arguments: cases)
   func fixture(_ row: Case) throws {
-    let fired = try Self.firedRules(row.fixture, profile: row.profile)
+    let found = try Self.findings(row)
+    let fired = Set(found.map(\.rule.id))
     #expect(row.fires.subtracting(fired).isEmpty, "did not fire: \(row.fires.subtracting(fired).sorted())")
+    if row.area == "efi" {
+      // Each planted EFI conflict is reported once.
+      for id in row.fires { #expect(found.filter { $0.rule.id == id }.count == 1, "\(id) more than once") }
+    }
     #expect(fired.intersection(row.silent).isEmpty, "fired: \(fired.intersection(row.silent).sorted())")
   }
 
@@ -92,21 +131,35 @@ import TestSupport
   @Test("each rule's catalogue fixture exists and is one of the table's firing rows")
   func catalogueFixtures() {
     for rule in RuleCatalogue.all {
-      let name = String(rule.fixture.dropFirst("lint/".count).dropLast(".dts".count))
-      #expect(rule.fixture.hasPrefix("lint/") && rule.fixture.hasSuffix(".dts"))
+      let area = rule.fixture.hasPrefix("efi/") ? "efi" : "lint"
+      let name = String(rule.fixture.dropFirst(area.count + 1).dropLast(".dts".count))
+      #expect(rule.fixture.hasPrefix("\(area)/") && rule.fixture.hasSuffix(".dts"))
       #expect((try? Fixtures.text(rule.fixture)) != nil, "missing \(rule.fixture)")
-      #expect(Self.cases.contains { $0.fixture == name && $0.fires.contains(rule.id) },
+      #expect(Self.cases.contains { $0.area == area && $0.fixture == name && $0.fires.contains(rule.id) },
               "\(rule.fixture) is not shown to fire \(rule.id)")
     }
   }
 
   @Test("every lint fixture is in the table and starts with a comment saying what it plants")
   func everyFixtureListed() throws {
-    let listed = Set(Self.cases.map(\.fixture))
+    let listed = Set(Self.cases.filter { $0.area == "lint" }.map(\.fixture))
     for name in Fixtures.names(in: "lint", suffix: ".dts") {
       #expect(listed.contains(name), "\(name).dts has no row")
       let text = try Fixtures.text("lint/\(name).dts")
       #expect(text.hasPrefix("// "), "\(name).dts must start with a // comment")
+    }
+  }
+
+  @Test("every Fixtures/efi tree with a firmware map has a row per map, and says what it plants")
+  func everyEFIFixtureListed() throws {
+    for name in Fixtures.names(in: "efi", suffix: ".dts") {
+      let maps = Fixtures.names(in: "efi", suffix: ".txt").filter { $0.hasPrefix(name + ".") }
+        .map { String($0.dropFirst(name.count + 1)) }
+      for map in maps {
+        #expect(Self.cases.contains { $0.area == "efi" && $0.fixture == name && $0.efiMap == map },
+                "efi/\(name).\(map).txt has no row")
+      }
+      #expect(try Fixtures.text("efi/\(name).dts").hasPrefix("// "))
     }
   }
 

@@ -1,0 +1,124 @@
+/// The result of an EFI memory map update (the `efi_status_t` values U-Boot returns).
+public enum EFIStatus: Hashable, Sendable {
+  case success
+  /// `EFI_INVALID_PARAMETER`: a type of 16 or more.
+  case invalidParameter
+  /// `EFI_NO_MAPPING`: an allocation met memory that is not conventional, or missing memory.
+  case noMapping
+}
+
+/// U-Boot's EFI memory map (`lib/efi_loader/efi_memory.c`, HEAD) as a value.
+///
+/// `descriptors` is kept as U-Boot keeps its list, sorted by descending start; `ascending` is
+/// what `GetMemoryMap` and `efidebug memmap` show.
+public struct EFIMemoryMap: Hashable, Sendable {
+  public internal(set) var descriptors: [EFIDescriptor]
+
+  public init(descriptors: [EFIDescriptor] = []) {
+    self.descriptors = descriptors.sorted { $0.start > $1.start }
+  }
+
+  /// The descriptors in ascending address order.
+  public var ascending: [EFIDescriptor] { descriptors.reversed() }
+
+  /// `efi_add_memory_map`: rounds `[start, start + size)` outward to whole pages and overwrites
+  /// it with `type` (no conflict check).
+  @discardableResult
+  public mutating func add(start: UInt64, size: UInt64, type: EFIMemoryType) -> EFIStatus {
+    let pages = Self.pages(for: size &+ (start & 0xfff))
+    return update(start: start & ~0xfff, pages: pages, type: type, overlapConventional: false)
+  }
+
+  /// `efi_size_in_pages`: bytes rounded up to 4 KiB pages.
+  public static func pages(for bytes: UInt64) -> UInt64 { (bytes &+ 0xfff) >> 12 }
+
+  /// `efi_update_memory_map`: carves `[start, start + pages * 4096)` out of every descriptor,
+  /// then (unless `remove`) inserts one of `type` and merges equal neighbours. With
+  /// `overlapConventional`, every overlapped page must be conventional and present, else
+  /// `.noMapping`, leaving what was already carved carved, as U-Boot does.
+  @discardableResult
+  public mutating func update(start: UInt64, pages: UInt64, type: EFIMemoryType,
+                              overlapConventional: Bool, remove: Bool = false) -> EFIStatus {
+    guard type.rawValue < 16 else { return .invalidParameter }
+    guard pages != 0 else { return .success }
+    let carve = (start: start, end: start &+ (pages &<< 12))
+    var carved: UInt64 = 0
+    while let step = carveOnce(carve, overlapConventional: overlapConventional) {
+      guard let count = step else { return .noMapping }
+      carved &+= count
+    }
+    if overlapConventional && carved != pages { return .noMapping }
+    if !remove {
+      insertSorted(EFIDescriptor(type: type, start: start, pages: pages, attributes: .uboot(for: type)))
+      mergeNeighbours()
+    }
+    return .success
+  }
+
+  /// One pass of the carve loop, from the highest descriptor down: nil when nothing overlaps
+  /// (the loop ends), `.some(nil)` on a conflict, else the pages carved (0 for a split).
+  mutating func carveOnce(_ carve: (start: UInt64, end: UInt64), overlapConventional: Bool)
+    -> UInt64??
+  {
+    for index in firstIndex(below: carve.end)..<descriptors.count {
+      let d = descriptors[index]
+      // The list is sorted and its descriptors disjoint: nothing further down can overlap.
+      if d.start <= d.end && d.end <= carve.start && carve.start <= carve.end { break }
+      if carve.end <= d.start || carve.start >= d.end { continue }
+      if overlapConventional && d.type != .conventional { return .some(nil) }
+      let from = max(carve.start, d.start)
+      let to = min(carve.end, d.end)
+      if from == d.start {
+        if to == d.end {
+          descriptors.remove(at: index)
+        } else {
+          descriptors[index].start = to
+          descriptors[index].pages = (d.end &- to) >> 12
+        }
+        return (to &- from) >> 12
+      }
+      // Split off the upper part; it is carved on the next pass.
+      var upper = d
+      upper.start = from
+      upper.pages = (d.end &- from) >> 12
+      descriptors[index].pages = (from &- d.start) >> 12
+      descriptors.insert(upper, at: index)
+      return 0
+    }
+    return nil
+  }
+
+  /// The first index whose descriptor starts below `address`: those before it start at or above
+  /// it, so U-Boot's walk from the head would skip them without carving.
+  func firstIndex(below address: UInt64) -> Int {
+    var low = 0
+    var high = descriptors.count
+    while low < high {
+      let mid = (low + high) / 2
+      if descriptors[mid].start >= address { low = mid + 1 } else { high = mid }
+    }
+    return low
+  }
+
+  /// Puts `descriptor` where U-Boot's stable descending sort puts a descriptor added at the
+  /// tail: after every descriptor starting at the same address or higher.
+  mutating func insertSorted(_ descriptor: EFIDescriptor) {
+    descriptors.insert(descriptor, at: firstIndex(below: descriptor.start))
+  }
+
+  /// Joins neighbours of equal type and attributes where one ends where the next begins; the
+  /// lower descriptor absorbs the upper one (the merge at the end of `efi_update_memory_map`).
+  mutating func mergeNeighbours() {
+    var index = 0
+    while index + 1 < descriptors.count {
+      let upper = descriptors[index]
+      let lower = descriptors[index + 1]
+      if upper.start == lower.end && upper.type == lower.type && upper.attributes == lower.attributes {
+        descriptors[index + 1].pages &+= upper.pages
+        descriptors.remove(at: index)
+      } else {
+        index += 1
+      }
+    }
+  }
+}
