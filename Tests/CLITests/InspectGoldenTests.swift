@@ -26,6 +26,14 @@ import TestSupport
     if let problem = Golden.mismatch(text, golden: fixture + ".table.txt") { Issue.record(Comment(rawValue: problem)) }
   }
 
+  // Goldens checked by hand against uboot-lmb-efi.md 7.3 (first reg entry only, status "okay",
+  // no-map vs no-overwrite, the ERROR line) and 8.1 (lmb_dump_all_force format).
+  @Test("U-Boot's ERROR lines and lmb_dump_all match the golden file", arguments: cases)
+  func uboot(_ fixture: String) throws {
+    let text = UBootRenderer.boot(try Self.report(fixture).uboot)
+    if let problem = Golden.mismatch(text, golden: fixture + ".uboot.txt") { Issue.record(Comment(rawValue: problem)) }
+  }
+
   @Test("JSON output matches its golden file and the spec's contract", arguments: cases)
   func json(_ fixture: String) throws {
     let text = JSONRenderer.render([try Self.report(fixture)])
