@@ -6,6 +6,7 @@ struct MemmapCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "memmap",
     abstract: "See the memory map a device tree gives Linux, U-Boot and EFI before you boot it.",
+    version: ToolInfo.version,
     subcommands: [Inspect.self, Lint.self, Diff.self, CheckLog.self, LMBCommand.self, Rules.self]
   )
 
