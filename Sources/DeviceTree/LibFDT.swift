@@ -64,6 +64,12 @@ enum LibFDT {
 
   /// A copy of a property's value, or nil if the node has no such property.
   /// The corresponding libfdt function is `fdt_getprop`.
+  ///
+  /// libfdt returns a property's 32-bit length as a signed `int`, and `fdt_check_full` (1.6.1)
+  /// accepts an empty property whose length field says 0xfffffffd...0xffffffff (its offset
+  /// arithmetic wraps back to where the value would start), so a value can come back with a
+  /// negative length. This function and the two below report that as a corrupt structure
+  /// block instead of trusting it.
   static func property(_ fdt: UnsafeRawBufferPointer, _ offset: CInt, _ name: String)
     -> Result<[UInt8]?, FDTError>
   {
@@ -72,6 +78,7 @@ enum LibFDT {
       if length == -FDT_ERR_NOTFOUND { return .success(nil) }
       return .failure(FDTError(rawValue: -length))
     }
+    guard length >= 0 else { return .failure(.badStructure) }
     return .success(Array(UnsafeRawBufferPointer(start: value, count: Int(length))))
   }
 
@@ -85,6 +92,7 @@ enum LibFDT {
       if length == -FDT_ERR_NOTFOUND { return .success(nil) }
       return .failure(FDTError(rawValue: -length))
     }
+    guard length >= 0 else { return .failure(.badStructure) }
     let start = UnsafeRawPointer(value) - fdt.baseAddress! + Int(length)
     let end = min(fdt.count, start + count)
     guard start <= end else { return .success([]) }
@@ -103,6 +111,7 @@ enum LibFDT {
       guard let value = fdt_getprop_by_offset(fdt.baseAddress, at, &namePointer, &length),
         let namePointer
       else { return .failure(FDTError(rawValue: -length)) }
+      guard length >= 0 else { return .failure(.badStructure) }
       let bytes = Array(UnsafeRawBufferPointer(start: value, count: Int(length)))
       result.append((String(cString: namePointer), bytes))
       at = fdt_next_property_offset(fdt.baseAddress, at)
