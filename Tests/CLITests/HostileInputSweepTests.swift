@@ -467,3 +467,29 @@ import TestSupport
     }
   }
 }
+
+/// Thousands of regions at one address must not turn into millions of findings.
+@Suite struct OverlapFloodTests {
+  @Test("1,000 identical regions: at most 8 pairs spelled out per region, the rest counted")
+  func flood() throws {
+    var dts = "/dts-v1/;\n/ {\n\t#address-cells = <2>;\n\t#size-cells = <2>;\n"
+    dts += "\tmemory@40000000 { device_type = \"memory\"; reg = <0x0 0x40000000 0x0 0x40000000>; };\n"
+    dts += "\treserved-memory {\n\t\t#address-cells = <2>;\n\t\t#size-cells = <2>;\n\t\tranges;\n"
+    for i in 0..<1000 { dts += "\t\tr\(i)@50000000 { reg = <0x0 0x50000000 0x0 0x1000>; };\n" }
+    dts += "\t};\n};\n"
+    let dir = NSTemporaryDirectory() + "memmap-flood-\(getpid())"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    try dts.write(toFile: dir + "/flood.dts", atomically: true, encoding: .utf8)
+    let dtc = Process()
+    dtc.executableURL = URL(fileURLWithPath: "/usr/bin/dtc")
+    dtc.arguments = ["-q", "-I", "dts", "-O", "dtb", "-o", dir + "/flood.dtb", dir + "/flood.dts"]
+    try dtc.run()
+    dtc.waitUntilExit()
+    let report = try MapReport.make(try DeviceTreeBlob.load(path: dir + "/flood.dtb"), options: MapOptions())
+    let overlaps = report.findings.filter { $0.rule.id == "MM001" }
+    // Region k overlaps the k regions before it: 8 pairs each (0+1+...+7 for the first eight),
+    // plus one summary for every region with more than 8 (regions 9...999).
+    #expect(overlaps.count == 28 + 992 * 8 + 991)
+    #expect(overlaps.contains { $0.message.hasSuffix("also overlaps 991 more regions") })
+  }
+}

@@ -11,6 +11,10 @@ enum OverlapAnalysis {
     return out
   }
 
+  /// At most this many pairs are spelled out per region; the rest are counted in one finding,
+  /// so that a tree of thousands of regions at one address cannot produce millions of lines.
+  static let pairsPerRegion = 8
+
   /// A sweep over regions sorted by base: each region is compared with those still open.
   static func pairFindings(_ placed: [KernelRegion], report: MapReport) -> [Finding] {
     let sorted = placed.sorted { ($0.range!.base, $0.range!.size) < ($1.range!.base, $1.range!.size) }
@@ -23,13 +27,19 @@ enum OverlapAnalysis {
     for region in sorted {
       let range = region.range!
       open.removeAll { $0.range!.saturatedEnd <= range.base }
-      for other in open where other.path != region.path {
+      let others = open.filter { $0.path != region.path }
+      for other in others.prefix(pairsPerRegion) {
         let shared = other.range!.intersection(range)?.size ?? 0
         let kernelSays = reported.contains([other.path ?? "", region.path ?? ""].sorted())
         out.append(Finding(rule: RuleCatalogue.reservedOverlap,
           message: "\(region.name) \(Hex.range(range)) overlaps \(other.name) \(Hex.range(other.range!)) by \(Hex.plain(shared)) bytes"
             + (kernelSays ? " (the kernel reports OVERLAP DETECTED)" : ""),
           nodes: [region.path ?? region.name, other.path ?? other.name]))
+      }
+      if others.count > pairsPerRegion {
+        out.append(Finding(rule: RuleCatalogue.reservedOverlap,
+          message: "\(region.name) \(Hex.range(range)) also overlaps \(others.count - pairsPerRegion) more regions",
+          nodes: [region.path ?? region.name]))
       }
       open.append(region)
     }
