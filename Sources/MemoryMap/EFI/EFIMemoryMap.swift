@@ -13,10 +13,17 @@ public enum EFIStatus: Hashable, Sendable {
 /// what `GetMemoryMap` and `efidebug memmap` show.
 public struct EFIMemoryMap: Hashable, Sendable {
   public internal(set) var descriptors: [EFIDescriptor]
+  /// True while no two neighbours could be merged: then only a new descriptor's neighbours can
+  /// become mergeable and the merge after an update can stay local. Not part of equality.
+  var fullyMerged: Bool
 
   public init(descriptors: [EFIDescriptor] = []) {
     self.descriptors = descriptors.sorted { $0.start > $1.start }
+    self.fullyMerged = descriptors.isEmpty
   }
+
+  public static func == (lhs: EFIMemoryMap, rhs: EFIMemoryMap) -> Bool { lhs.descriptors == rhs.descriptors }
+  public func hash(into hasher: inout Hasher) { hasher.combine(descriptors) }
 
   /// The descriptors in ascending address order.
   public var ascending: [EFIDescriptor] { descriptors.reversed() }
@@ -44,13 +51,25 @@ public struct EFIMemoryMap: Hashable, Sendable {
     let carve = (start: start, end: start &+ (pages &<< 12))
     var carved: UInt64 = 0
     while let step = carveOnce(carve, overlapConventional: overlapConventional) {
-      guard let count = step else { return .noMapping }
+      guard let count = step else {
+        fullyMerged = false
+        return .noMapping
+      }
       carved &+= count
     }
-    if overlapConventional && carved != pages { return .noMapping }
+    if overlapConventional && carved != pages {
+      fullyMerged = false
+      return .noMapping
+    }
     if !remove {
-      insertSorted(EFIDescriptor(type: type, start: start, pages: pages, attributes: .uboot(for: type)))
-      mergeNeighbours()
+      let index = insertSorted(
+        EFIDescriptor(type: type, start: start, pages: pages, attributes: .uboot(for: type)))
+      if fullyMerged {
+        mergeNeighbours(around: index)
+      } else {
+        mergeNeighbours()
+        fullyMerged = true
+      }
     }
     return .success
   }
@@ -102,8 +121,32 @@ public struct EFIMemoryMap: Hashable, Sendable {
 
   /// Puts `descriptor` where U-Boot's stable descending sort puts a descriptor added at the
   /// tail: after every descriptor starting at the same address or higher.
-  mutating func insertSorted(_ descriptor: EFIDescriptor) {
-    descriptors.insert(descriptor, at: firstIndex(below: descriptor.start))
+  @discardableResult
+  mutating func insertSorted(_ descriptor: EFIDescriptor) -> Int {
+    let index = firstIndex(below: descriptor.start)
+    descriptors.insert(descriptor, at: index)
+    return index
+  }
+
+  /// The merge of `mergeNeighbours` restricted to the descriptor just inserted at `index`.
+  ///
+  /// Every update leaves the list fully merged, and carving only touches the range the new
+  /// descriptor covers, so only its two neighbours can have become mergeable: joining just
+  /// those gives the list U-Boot's full pass gives, without a pass over the whole map per update.
+  mutating func mergeNeighbours(around index: Int) {
+    func joinable(_ upper: EFIDescriptor, _ lower: EFIDescriptor) -> Bool {
+      upper.start == lower.end && upper.type == lower.type && upper.attributes == lower.attributes
+    }
+    var index = index
+    if index + 1 < descriptors.count, joinable(descriptors[index], descriptors[index + 1]) {
+      descriptors[index + 1].pages &+= descriptors[index].pages
+      descriptors.remove(at: index)
+    }
+    if index > 0, index < descriptors.count, joinable(descriptors[index - 1], descriptors[index]) {
+      descriptors[index].pages &+= descriptors[index - 1].pages
+      descriptors.remove(at: index - 1)
+      index -= 1
+    }
   }
 
   /// Joins neighbours of equal type and attributes where one ends where the next begins; the
