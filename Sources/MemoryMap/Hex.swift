@@ -12,6 +12,7 @@ public enum Hex {
   /// `[base, end)` for a message; an end past 2^64 is written as `2^64+...`.
   public static func range(_ range: AddressRange) -> String {
     if let end = range.end { return "[\(plain(range.base)), \(plain(end)))" }
+    if range.wrappingEnd == 0 { return "[\(plain(range.base)), 2^64)" }
     return "[\(plain(range.base)), 2^64+\(plain(range.wrappingEnd)))"
   }
 }

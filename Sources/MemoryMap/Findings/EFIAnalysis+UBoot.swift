@@ -63,9 +63,11 @@ extension EFIAnalysis {
     report.efi.uboot.carveOuts.compactMap { item in
       let range = item.range
       guard range.size != 0, !range.wraps, (range.base | range.size) & 0xfff != 0 else { return nil }
+      // Rounding the end up can pass 2^64 and wrap to 0: say so rather than print [x, 0x0).
+      let pages = item.pageRange
+      let pageText = pages.size == 0 ? "[\(Hex.plain(pages.base)), 2^64)" : Hex.range(pages)
       return Finding(rule: RuleCatalogue.ubootEFIPageRounding,
-        message: "U-Boot's EFI map widens \(Hex.range(range)) to the pages "
-          + "\(Hex.range(item.pageRange)), all \(item.type.name!)",
+        message: "U-Boot's EFI map widens \(Hex.range(range)) to the pages \(pageText), all \(item.type.name!)",
         nodes: [path(item.source)])
     }
   }
