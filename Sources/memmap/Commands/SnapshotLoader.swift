@@ -42,18 +42,8 @@ enum SavedInspectJSON {
   struct Bank: Decodable { var base: String; var size: String }
   struct Summary: Decodable { var ram: String; var reserved: String; var nomap: String; var free: String }
   struct Finding: Decodable { var rule: String; var name: String; var severity: String; var message: String; var nodes: [String] }
-  struct Region: Decodable {
-    var name: String
-    var path: String?
-    var kind: String
-    var base: String?
-    var size: String
-    var nomap: Bool
-    var reusable: Bool
-    var status: String
-    var `init`: String
-    var entry: Int?
-  }
+  /// A region reads back with the type that wrote it.
+  typealias Region = JSONRenderer.Region
 
   static func snapshot(from bytes: [UInt8], file: String) -> Result<MapSnapshot, LoadFailure> {
     let document: Document
@@ -67,9 +57,9 @@ enum SavedInspectJSON {
     for r in document.reserved {
       guard let size = number(r.size) else { return .failure(LoadFailure("\(file): bad size \(r.size) for \(r.name)")) }
       regions.append(MapSnapshot.Region(
-        name: r.name, path: r.path, kind: r.kind, entry: r.entry ?? 0,
+        name: r.name, path: r.path, kind: r.kind, entry: r.entry,
         range: number(r.base).map { AddressRange(base: $0, size: size) }, size: size,
-        noMap: r.nomap, reusable: r.reusable, status: r.status, initResult: r.`init`))
+        noMap: r.nomap, reusable: r.reusable, status: r.status, initResult: r.init_))
     }
     var totals: [String: UInt64] = [:]
     if let s = document.summary {

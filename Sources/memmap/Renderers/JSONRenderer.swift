@@ -46,7 +46,8 @@ enum JSONRenderer {
   struct Boot: Encodable { var name: String; var base: String; var size: String }
   struct Summary: Encodable { var ram: String; var reserved: String; var nomap: String; var free: String }
 
-  struct Region: Encodable {
+  /// One region as `inspect --format json` writes it and `diff` reads it back.
+  struct Region: Codable {
     var name: String
     var path: String?
     var kind: String
