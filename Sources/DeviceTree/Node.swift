@@ -12,12 +12,6 @@ public struct Node: Hashable, Sendable {
     self.path = path
   }
 
-  /// The name without its unit address (`optee` for `optee@80000000`).
-  public var baseName: String {
-    guard let at = name.firstIndex(of: "@") else { return name }
-    return String(name[..<at])
-  }
-
   /// The path a child called `childName` has.
   func childPath(_ childName: String) -> String {
     path == "/" ? "/" + childName : path + "/" + childName

@@ -137,7 +137,6 @@ extension MemoryDescription {
     if let start = try number("linux,initrd-start"), let end = try number("linux,initrd-end") {
       chosen.initrd = AddressRange(start: start, end: end)
     }
-    chosen.isEFIBoot = try blob.hasProperty("linux,uefi-mmap-start", of: node)
     return chosen
   }
 }

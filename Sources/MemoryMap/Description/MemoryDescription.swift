@@ -86,11 +86,8 @@ public struct MemoryNode: Hashable, Sendable {
 public struct ChosenMemory: Hashable, Sendable {
   /// `[linux,initrd-start, linux,initrd-end)` when both are present.
   public var initrd: AddressRange?
-  /// True when `/chosen` carries `linux,uefi-mmap-start`: the tree was passed by the EFI stub.
-  public var isEFIBoot: Bool
 
-  public init(initrd: AddressRange? = nil, isEFIBoot: Bool = false) {
+  public init(initrd: AddressRange? = nil) {
     self.initrd = initrd
-    self.isEFIBoot = isEFIBoot
   }
 }

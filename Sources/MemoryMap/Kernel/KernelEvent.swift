@@ -34,8 +34,6 @@ public enum KernelEvent: Hashable, Sendable {
   case regionInfo(name: String, base: UInt64, size: UInt64, noMap: Bool, reusable: Bool)
   /// Two neighbours in the sorted table overlap; ends are exclusive and wrap as the kernel's do.
   case overlap(first: OverlapSide, second: OverlapSide)
-  /// The counted table could not be allocated.
-  case arrayAllocationFailed(error: Int)
 }
 
 /// One side of an overlap report.

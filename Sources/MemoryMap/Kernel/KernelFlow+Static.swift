@@ -15,7 +15,7 @@ extension KernelFlow {
 
   /// The fixed-array flow's static scan: every available child's `reg` entries are reserved
   /// in blob order and its first entry saved; children with only `size` are saved as (0, 0).
-  mutating func scanStatic(saving: Bool) {
+  mutating func scanStatic() {
     guard description.reservedMemory != nil else { return }
     guard parentFormatAccepted else {
       events.append(.unsupportedNodeFormat)
@@ -23,7 +23,7 @@ extension KernelFlow {
       return
     }
     for (index, child) in children.enumerated() where child.isAvailable {
-      switch reserveReg(child: index, saveFirst: saving) {
+      switch reserveReg(child: index, saveFirst: true) {
       case .noReg:
         if child.size != nil { save(child: index, base: 0, size: 0) }
       case .invalid, .reserved:

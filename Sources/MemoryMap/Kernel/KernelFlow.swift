@@ -79,7 +79,7 @@ public struct KernelFlow {
   /// overlap check, and allocation plus init in sorted order.
   mutating func runFixedArrayFlow() {
     if profile.memreserveFirst { reserveMemreserveBlock() }
-    scanStatic(saving: true)
+    scanStatic()
     if !profile.memreserveFirst { reserveMemreserveBlock() }
     checkOverlaps()
     for position in table.indices { initialiseFixedEntry(at: position) }

@@ -62,10 +62,11 @@ enum DiffRenderer {
       for bank in diff.memoryAdded { out += "  + \(Hex.range(bank)) \(Formatting.humanSize(bank.size))\n" }
     }
     if !diff.totalsChanged.isEmpty {
-      out += "\nTotals\n"
+      var table = TextTable(["TOTAL", "BEFORE", "AFTER", "DELTA"], rightAligned: [1, 2, 3])
       for t in diff.totalsChanged {
-        out += "  \(t.name.padding(toLength: 9, withPad: " ", startingAt: 0)) \(Formatting.humanSize(t.before)) -> \(Formatting.humanSize(t.after)) (\(signedSize(t.before, t.after)))\n"
+        table.add([t.name, Formatting.humanSize(t.before), Formatting.humanSize(t.after), signedSize(t.before, t.after)])
       }
+      out += "\nTotals\n" + table.render()
     }
     if !diff.findingsAdded.isEmpty || !diff.findingsRemoved.isEmpty {
       out += "\nFindings\n"

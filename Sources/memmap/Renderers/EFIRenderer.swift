@@ -21,7 +21,7 @@ enum EFIRenderer {
     var words = attributes.names
     let raw = attributes.rawValue
     if attributes.contains(.isaValid) {
-      words.append("ISA=0x" + String((raw & EFIAttributes.isaMask) >> 44, radix: 16))
+      words.append("ISA=" + Hex.plain((raw & EFIAttributes.isaMask) >> 44))
     }
     let known = EFIAttributes.mnemonics.reduce(EFIAttributes.isaMask) { $0 | $1.0.rawValue }
     if raw & ~known != 0 { words.append(Formatting.hex(raw & ~known)) }

@@ -51,14 +51,6 @@ enum KernelLogRenderer {
         + " (\(size / 1024) KiB) " + (noMap ? "nomap" : "map") + " "
         + (reusable ? "reusable" : "non-reusable") + " " + name
     case .overlap: return rmem + "OVERLAP DETECTED!"
-    case .arrayAllocationFailed(let error):
-      return rmem + "Failed to allocate memory for reserved_mem array with err: \(error)"
     }
-  }
-
-  /// The overlap report's second line, as the kernel prints it (without prefix).
-  static func overlapDetail(_ first: OverlapSide, _ second: OverlapSide) -> String {
-    "\(first.name) (\(Formatting.paddedHex(first.base))--\(Formatting.paddedHex(first.end))) "
-      + "overlaps with \(second.name) (\(Formatting.paddedHex(second.base))--\(Formatting.paddedHex(second.end)))"
   }
 }

@@ -49,8 +49,8 @@ extension UBootRenderer {
     var text = ""
     for attempt in result.reservations where !attempt.status.isSuccess {
       if case .ubootImage = attempt.source { continue }
-      text += "ERROR: reserving fdt memory region failed (addr=\(String(attempt.range.base, radix: 16))"
-        + " size=\(String(attempt.range.size, radix: 16)) flags=\(String(attempt.flags.rawValue, radix: 16))):"
+      text += "ERROR: reserving fdt memory region failed (addr=\(Hex.digits(attempt.range.base))"
+        + " size=\(Hex.digits(attempt.range.size)) flags=\(Hex.digits(UInt64(attempt.flags.rawValue)))):"
         + " \(attempt.status.rawValue)\n"
     }
     return text + lmbDump(result.lmb)
