@@ -48,9 +48,6 @@ enum Outcome: Equatable {
     case .unreadableInput: return 2
     }
   }
-
-  /// The worse of two outcomes (unreadable input beats findings beats clean).
-  func merged(with other: Outcome) -> Outcome { status >= other.status ? self : other }
 }
 
 /// A subcommand that reports an outcome instead of deciding the exit status itself.

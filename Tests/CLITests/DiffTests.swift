@@ -96,10 +96,16 @@ import TestSupport
 
   @Test("--matrix: shared, varying and board-specific regions")
   func matrix() throws {
-    let table = MapMatrix.build([try Self.snapshot("base"), try Self.snapshot("moved"), try Self.snapshot("added")])
+    let boards = ["base", "moved", "added", "placement"]
+    let table = MapMatrix.build(try boards.map(Self.snapshot))
     let sharing = Dictionary(uniqueKeysWithValues: table.rows.map { ($0.label, $0.sharing) })
     #expect(sharing["/reserved-memory/ramoops@50000000"] == .shared)
     #expect(sharing["/reserved-memory/modem@5e000000"] == .specific)
     #expect(sharing["/reserved-memory/optee@4d000000"] == .specific)
+    // The pool's alloc-ranges window moves in the placement variant: same path, other range.
+    #expect(sharing["/reserved-memory/pool"] == .varies)
+    #expect(!table.isUniform)
+    let uniform = MapMatrix.build([try Self.snapshot("base"), try Self.snapshot("base")])
+    #expect(uniform.isUniform)
   }
 }

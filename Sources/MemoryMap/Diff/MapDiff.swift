@@ -46,11 +46,6 @@ public struct MapDiff: Hashable, Sendable {
       return x == y ? nil : (name, x, y)
     }
   }
-
-  public static func == (l: MapDiff, r: MapDiff) -> Bool {
-    l.a == r.a && l.b == r.b && l.regions == r.regions
-  }
-  public func hash(into hasher: inout Hasher) { hasher.combine(regions) }
 }
 
 extension MapDiff {

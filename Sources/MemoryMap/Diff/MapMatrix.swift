@@ -10,38 +10,49 @@ public struct MapMatrix: Hashable, Sendable {
     case specific = "board-specific"
   }
 
+  /// Where a region is on one board.
+  public enum Cell: Hashable, Sendable {
+    /// The board has no such region.
+    case absent
+    /// The board has it, but the kernel does not place it (a dynamic region that fails).
+    case notPlaced
+    case placed(AddressRange)
+  }
+
   public struct Row: Hashable, Sendable {
     /// The region's path (and `[reg N]`), the key it is matched by.
     public var label: String
-    /// One entry per board, in board order: the range, or nil where the board lacks it
-    /// (an unplaced dynamic region shows as an empty range at 0).
-    public var ranges: [AddressRange?]
+    /// One cell per board, in board order.
+    public var cells: [Cell]
     public var sharing: Sharing
   }
 
   public var boards: [String]
   public var rows: [Row]
 
+  /// True when every region is on every board at the same place.
+  public var isUniform: Bool { rows.allSatisfy { $0.sharing == .shared } }
+
   /// Builds the matrix; rows are ordered shared, varies, board-specific, then by label.
   public static func build(_ snapshots: [MapSnapshot]) -> MapMatrix {
     var order: [String] = []
-    var cells: [String: [AddressRange?]] = [:]
+    var cells: [String: [Cell]] = [:]
     for (board, snapshot) in snapshots.enumerated() {
       for region in snapshot.regions {
         let key = region.label
         if cells[key] == nil {
           order.append(key)
-          cells[key] = Array(repeating: nil, count: snapshots.count)
+          cells[key] = Array(repeating: .absent, count: snapshots.count)
         }
-        cells[key]![board] = region.range ?? AddressRange(base: 0, size: 0)
+        cells[key]![board] = region.range.map(Cell.placed) ?? .notPlaced
       }
     }
     let rows = order.map { key -> Row in
-      let ranges = cells[key]!
-      let present = ranges.compactMap { $0 }
-      let sharing: Sharing = present.count < ranges.count
+      let row = cells[key]!
+      let present = row.filter { $0 != .absent }
+      let sharing: Sharing = present.count < row.count
         ? .specific : (Set(present).count == 1 ? .shared : .varies)
-      return Row(label: key, ranges: ranges, sharing: sharing)
+      return Row(label: key, cells: row, sharing: sharing)
     }
     let rank: [Sharing: Int] = [.shared: 0, .varies: 1, .specific: 2]
     return MapMatrix(

@@ -54,7 +54,7 @@ extension UBootEFI {
                   range: AddressRange(base: $0.address, size: $0.size), type: .reserved)
     }
     guard let parent = description.reservedMemory else { return out }
-    for child in parent.children where child.status == nil || child.status == "okay" {
+    for child in parent.children where UBootBoot.isEnabled(status: child.status) {
       guard let range = UBootBoot.firstResource(child, parent: parent) else { continue }
       out.append(EFICarveOut(source: .node(path: child.path), range: range,
                              type: child.noMap ? .reserved : .bootServicesData))

@@ -40,6 +40,15 @@ public enum RegionStatus: Hashable, Sendable {
     case emptyReg = "empty reg"
   }
 
+  /// Why the region failed or was skipped; nil otherwise.
+  public var reason: String? {
+    switch self {
+    case .failed(let why): return why.rawValue
+    case .skipped(let why): return why.rawValue
+    default: return nil
+    }
+  }
+
   /// The word JSON uses.
   public var word: String {
     switch self {
@@ -80,6 +89,12 @@ public struct KernelRegion: Hashable, Sendable {
   public var initResult: InitResult
   /// True when the region has an entry in the kernel's reserved-memory table.
   public var inTable: Bool
+
+  /// True for a `/reserved-memory` region the kernel reserved but keeps no table entry for
+  /// (6.1's overflow past 64): no init function, not findable through `memory-region`.
+  public var isReservedOutsideTable: Bool {
+    status == .reserved && !inTable && (kind == .static || kind == .dynamic) && entry == 0
+  }
 
   public init(name: String, path: String?, kind: RegionKind, entry: Int = 0,
               range: AddressRange?, size: UInt64, noMap: Bool = false, reusable: Bool = false,

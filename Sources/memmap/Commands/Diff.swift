@@ -36,7 +36,7 @@ extension MemmapCommand {
       if matrix {
         let table = MapMatrix.build(snapshots)
         Diagnostics.write(MatrixRenderer.render(table, format: format))
-        return table.rows.allSatisfy { $0.sharing == .shared } ? .clean : .findings
+        return table.isUniform ? .clean : .findings
       }
       let diff = MapDiff.compare(snapshots[0], snapshots[1])
       Diagnostics.write(DiffRenderer.render(diff, format: format))

@@ -63,14 +63,21 @@ enum SavedInspectJSON {
     }
     var totals: [String: UInt64] = [:]
     if let s = document.summary {
-      totals = ["ram": number(s.ram) ?? 0, "reserved": number(s.reserved) ?? 0,
-                "nomap": number(s.nomap) ?? 0, "free": number(s.free) ?? 0]
+      for (name, text) in [("ram", s.ram), ("reserved", s.reserved), ("nomap", s.nomap), ("free", s.free)] {
+        guard let value = number(text) else { return .failure(LoadFailure("\(file): bad \(name) total \(text)")) }
+        totals[name] = value
+      }
+    }
+    var memory: [AddressRange] = []
+    for bank in document.memory {
+      guard let base = number(bank.base), let size = number(bank.size) else {
+        return .failure(LoadFailure("\(file): bad memory bank \(bank.base) + \(bank.size)"))
+      }
+      memory.append(AddressRange(base: base, size: size))
     }
     return .success(MapSnapshot(
       file: document.file, kernel: document.kernel,
-      memory: document.memory.compactMap { b in
-        number(b.base).flatMap { base in number(b.size).map { AddressRange(base: base, size: $0) } }
-      },
+      memory: memory,
       regions: regions, totals: totals,
       findings: document.findings.map {
         MapSnapshot.FindingKey(rule: $0.rule, name: $0.name, severity: $0.severity, nodes: $0.nodes, message: $0.message)

@@ -141,27 +141,37 @@ enum DiffRenderer {
 enum MatrixRenderer {
   static func render(_ matrix: MapMatrix, format: DiffFormat) -> String {
     let boards = matrix.boards.map { ($0 as NSString).lastPathComponent }
-    func cell(_ range: AddressRange?) -> String {
-      guard let range else { return "-" }
-      return range.isEmpty ? "not placed" : "\(Hex.plain(range.base)) +\(Formatting.humanSize(range.size))"
+    func cell(_ cell: MapMatrix.Cell) -> String {
+      switch cell {
+      case .absent: return "-"
+      case .notPlaced: return "not placed"
+      case .placed(let range): return "\(Hex.plain(range.base)) +\(Formatting.humanSize(range.size))"
+      }
+    }
+    func json(_ cell: MapMatrix.Cell) -> String? {
+      switch cell {
+      case .absent: return nil
+      case .notPlaced: return "not placed"
+      case .placed(let range): return Hex.range(range)
+      }
     }
     switch format {
     case .json:
       struct Row: Encodable { var region: String; var sharing: String; var ranges: [String?] }
       struct Doc: Encodable { var boards: [String]; var rows: [Row] }
       return JSONRenderer.encode(Doc(boards: matrix.boards, rows: matrix.rows.map {
-        Row(region: $0.label, sharing: $0.sharing.rawValue, ranges: $0.ranges.map { $0.map { Hex.range($0) } })
+        Row(region: $0.label, sharing: $0.sharing.rawValue, ranges: $0.cells.map(json))
       }))
     case .markdown:
       var out = "| region | sharing | " + boards.joined(separator: " | ") + " |\n"
       out += "|---|---|" + String(repeating: "---|", count: boards.count) + "\n"
       for row in matrix.rows {
-        out += "| `\(row.label)` | \(row.sharing.rawValue) | " + row.ranges.map(cell).joined(separator: " | ") + " |\n"
+        out += "| `\(row.label)` | \(row.sharing.rawValue) | " + row.cells.map(cell).joined(separator: " | ") + " |\n"
       }
       return out
     case .text:
       var table = TextTable(["REGION", "SHARING"] + boards)
-      for row in matrix.rows { table.add([row.label, row.sharing.rawValue] + row.ranges.map(cell)) }
+      for row in matrix.rows { table.add([row.label, row.sharing.rawValue] + row.cells.map(cell)) }
       let counts = [MapMatrix.Sharing.shared, .varies, .specific].map { s in
         "\(matrix.rows.filter { $0.sharing == s }.count) \(s.rawValue)"
       }

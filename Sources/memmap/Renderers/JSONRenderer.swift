@@ -111,15 +111,9 @@ enum JSONRenderer {
   }
 
   static func region(_ r: KernelRegion) -> Region {
-    var reason: String? = nil
-    switch r.status {
-    case .failed(let why): reason = why.rawValue
-    case .skipped(let why): reason = why.rawValue
-    default: break
-    }
     return Region(name: r.name, path: r.path, kind: r.kind.rawValue, base: r.range.map { Formatting.hex($0.base) },
                   size: Formatting.hex(r.size), nomap: r.noMap, reusable: r.reusable,
-                  compatible: r.compatible, status: r.status.word, reason: reason,
+                  compatible: r.compatible, status: r.status.word, reason: r.status.reason,
                   init_: r.initResult.rawValue, inTable: r.inTable, entry: r.entry)
   }
 
