@@ -1,9 +1,6 @@
 /// One EFI memory descriptor: a type, a page-aligned start, a page count and attributes
 /// (`struct efi_mem_desc`; virtual start is not modelled).
 public struct EFIDescriptor: Hashable, Sendable {
-  /// `EFI_PAGE_SIZE`.
-  public static let pageSize: UInt64 = 4096
-
   public var type: EFIMemoryType
   public var start: UInt64
   public var pages: UInt64

@@ -13,12 +13,6 @@ public enum LMBAllocation: Hashable, Sendable {
     if case .failed(let status) = self { return status }
     return .ok
   }
-
-  /// The address written, if any.
-  public var address: UInt64? {
-    if case .placed(let address) = self { return address }
-    return nil
-  }
 }
 
 /// U-Boot's `enum lmb_mem_type` with the value each kind reads from `*addr`.
