@@ -25,15 +25,16 @@ public struct DeviceTreeBlob: Sendable {
     guard bytes.count <= Self.maximumSize else {
       throw DeviceTreeError(file: file, reason: .tooLarge(bytes.count))
     }
-    var words = [UInt64](repeating: 0, count: (bytes.count + 7) / 8)
-    words.withUnsafeMutableBytes { destination in
+    let wordCount = (bytes.count + 7) / 8
+    self.words = [UInt64](unsafeUninitializedCapacity: wordCount) { words, count in
+      if wordCount > 0 { words[wordCount - 1] = 0 }  // the padding after the last byte
       bytes.withUnsafeBytes { source in
         if let base = source.baseAddress, !source.isEmpty {
-          destination.baseAddress!.copyMemory(from: base, byteCount: source.count)
+          UnsafeMutableRawPointer(words.baseAddress!).copyMemory(from: base, byteCount: source.count)
         }
       }
+      count = wordCount
     }
-    self.words = words
     self.byteCount = bytes.count
     self.file = file
     if let error = withBlob({ LibFDT.checkFull($0) }) {
@@ -85,15 +86,6 @@ public struct DeviceTreeBlob: Sendable {
     return result
   }
 
-  /// The first direct child of `node` called `name`, or `name@...` when `name` has no unit
-  /// address (libfdt's matching rule).
-  public func child(of node: Node, named name: String) throws(DeviceTreeError) -> Node? {
-    guard let offset = try check(withBlob { LibFDT.subnode($0, node.offset.rawValue, name) }, node)
-    else { return nil }
-    let realName = try check(withBlob { LibFDT.name($0, offset) }, node)
-    return Node(offset: NodeOffset(rawValue: offset), name: realName, path: node.childPath(realName))
-  }
-
   /// The property `name` of `node`, or nil when the node has none.
   public func property(_ name: String, of node: Node) throws(DeviceTreeError) -> Property? {
     let value = try check(
@@ -117,10 +109,11 @@ public struct DeviceTreeBlob: Sendable {
     try property(name, of: node) != nil
   }
 
-  /// Every property of `node`, in blob order.
-  public func properties(of node: Node) throws(DeviceTreeError) -> [Property] {
+  /// Every property of `node`, in blob order, read in one walk; look them up by name with
+  /// `PropertyTable.property(_:)`, which fails exactly where `property(_:of:)` would.
+  public func properties(of node: Node) throws(DeviceTreeError) -> PropertyTable {
     let list = try check(withBlob { LibFDT.properties($0, node.offset.rawValue) }, node)
-    return list.map { Property(name: $0.0, value: $0.1) }
+    return PropertyTable(file: file, node: node, entries: list)
   }
 
   /// The memory reservation block's entries up to its terminator.

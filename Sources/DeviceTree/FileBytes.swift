@@ -20,9 +20,25 @@ public enum FileBytes {
     if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
       throw Failure(reason: .unreadable(String(cString: strerror(EISDIR))))
     }
-    var bytes: [UInt8] = []
-    let hint = info.st_size > 0 ? Int(info.st_size) : 65536
-    bytes.reserveCapacity(min(hint, limit) + 1)
+    // A regular file is read straight into an array of its size (one byte more, to notice a
+    // file that grew); pipes and files that grew continue in 64 KiB steps.
+    let expected = (info.st_mode & S_IFMT) == S_IFREG && info.st_size > 0 ? Int(info.st_size) : 0
+    var bytes = [UInt8]()
+    var failure: Int32 = 0
+    if expected > 0 && expected <= limit {
+      bytes = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, count in
+        count = 0
+        while count < buffer.count {
+          let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+          if n < 0 && errno == EINTR { continue }
+          if n < 0 { failure = errno }
+          if n <= 0 { break }
+          count += n
+        }
+      }
+      if failure != 0 { throw Failure(reason: .unreadable(String(cString: strerror(failure)))) }
+      if bytes.count <= expected { return bytes }
+    }
     var chunk = [UInt8](repeating: 0, count: 65536)
     while true {
       let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }

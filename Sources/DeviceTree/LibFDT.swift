@@ -52,16 +52,6 @@ enum LibFDT {
     return .success(offsets)
   }
 
-  /// A direct child by name; libfdt matches `name` or `name@anything` when `name` has no unit
-  /// address. The corresponding libfdt function is `fdt_subnode_offset`.
-  static func subnode(_ fdt: UnsafeRawBufferPointer, _ parent: CInt, _ name: String)
-    -> Result<CInt?, FDTError>
-  {
-    let result = fdt_subnode_offset(fdt.baseAddress, parent, name)
-    if result == -FDT_ERR_NOTFOUND { return .success(nil) }
-    return valueOrError(result).map { $0 }
-  }
-
   /// A copy of a property's value, or nil if the node has no such property.
   /// The corresponding libfdt function is `fdt_getprop`.
   ///
@@ -99,11 +89,13 @@ enum LibFDT {
     return .success(Array(fdt[start..<end]))
   }
 
-  /// Every property of a node in blob order, names and copied values.
+  /// Every property of a node in blob order, names and copied values; a value is nil when its
+  /// length is negative (see `property`), so that only a lookup of that name fails, as with
+  /// `fdt_getprop`, which never looks at the lengths of properties with other names.
   static func properties(_ fdt: UnsafeRawBufferPointer, _ offset: CInt)
-    -> Result<[(String, [UInt8])], FDTError>
+    -> Result<[(String, [UInt8]?)], FDTError>
   {
-    var result: [(String, [UInt8])] = []
+    var result: [(String, [UInt8]?)] = []
     var at = fdt_first_property_offset(fdt.baseAddress, offset)
     while at >= 0 {
       var length: CInt = 0
@@ -111,8 +103,7 @@ enum LibFDT {
       guard let value = fdt_getprop_by_offset(fdt.baseAddress, at, &namePointer, &length),
         let namePointer
       else { return .failure(FDTError(rawValue: -length)) }
-      guard length >= 0 else { return .failure(.badStructure) }
-      let bytes = Array(UnsafeRawBufferPointer(start: value, count: Int(length)))
+      let bytes = length >= 0 ? Array(UnsafeRawBufferPointer(start: value, count: Int(length))) : nil
       result.append((String(cString: namePointer), bytes))
       at = fdt_next_property_offset(fdt.baseAddress, at)
     }

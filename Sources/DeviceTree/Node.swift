@@ -12,6 +12,21 @@ public struct Node: Hashable, Sendable {
     self.path = path
   }
 
+  /// Whether a lookup of `name` among its siblings finds this node, as `fdt_subnode_offset`
+  /// matches: the whole name, or, when `name` has no unit address, the name before the `@`.
+  public func isNamed(_ lookup: String) -> Bool {
+    // Byte comparison: libfdt compares bytes, and String's Unicode-aware comparison is slow.
+    var name = self.name
+    var lookup = lookup
+    return name.withUTF8 { name in
+      lookup.withUTF8 { lookup in
+        guard name.count >= lookup.count, name.starts(with: lookup) else { return false }
+        if name.count == lookup.count { return true }
+        return name[lookup.count] == UInt8(ascii: "@") && !lookup.contains(UInt8(ascii: "@"))
+      }
+    }
+  }
+
   /// The path a child called `childName` has.
   func childPath(_ childName: String) -> String {
     path == "/" ? "/" + childName : path + "/" + childName

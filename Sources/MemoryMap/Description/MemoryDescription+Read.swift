@@ -12,15 +12,18 @@ extension MemoryDescription {
     description.boardCompatible = try blob.property("compatible", of: root)?.strings ?? []
     description.blobSize = blob.byteCount
     description.memoryReservations = try blob.memoryReservations()
-    for child in try blob.children(of: root) {
+    // One walk over the root's children serves the memory nodes and both lookups by name:
+    // each walk costs a pass over the whole structure block.
+    let children = try blob.children(of: root)
+    for child in children {
       if try isMemoryNode(child, in: blob) {
         description.memoryNodes.append(try readMemoryNode(child, in: blob, cells: cells))
       }
     }
-    if let parent = try blob.child(of: root, named: "reserved-memory") {
+    if let parent = children.first(where: { $0.isNamed("reserved-memory") }) {
       description.reservedMemory = try readReservedMemory(parent, in: blob, cells: cells)
     }
-    if let chosen = try blob.child(of: root, named: "chosen") {
+    if let chosen = children.first(where: { $0.isNamed("chosen") }) {
       description.chosen = try readChosen(chosen, in: blob)
     }
     return description
@@ -56,7 +59,12 @@ extension MemoryDescription {
   static func availability(_ node: Node, in blob: DeviceTreeBlob) throws(DeviceTreeError)
     -> (status: String?, available: Bool)
   {
-    guard let status = try blob.property("status", of: node) else { return (nil, true) }
+    availability(try blob.property("status", of: node))
+  }
+
+  /// The availability rule applied to a node's `status` property (nil when it has none).
+  static func availability(_ status: Property?) -> (status: String?, available: Bool) {
+    guard let status else { return (nil, true) }
     let text = status.cString ?? String(decoding: status.value, as: UTF8.self)
     return (text, status.cString == "okay" || status.cString == "ok")
   }
@@ -89,8 +97,10 @@ extension MemoryDescription {
       guard let p = try blob.property(name, of: node), p.length >= 4 else { return nil }
       return Cells.cell(p.value, at: 0)
     }
+    let nodes = try blob.children(of: node)
     var children: [ReservedMemoryNode] = []
-    for child in try blob.children(of: node) {
+    children.reserveCapacity(nodes.count)
+    for child in nodes {
       children.append(try readReservedChild(child, in: blob, cells: cells))
     }
     return ReservedMemoryParent(
@@ -102,10 +112,15 @@ extension MemoryDescription {
   private static func readReservedChild(_ node: Node, in blob: DeviceTreeBlob, cells: RootCells)
     throws(DeviceTreeError) -> ReservedMemoryNode
   {
-    let (status, available) = try availability(node, in: blob)
+    // One pass over the node's properties instead of a libfdt scan per name; the first of
+    // equal names wins, as with `fdt_getprop`.
+    let properties = try blob.properties(of: node)
+    func find(_ name: String) throws(DeviceTreeError) -> Property? { try properties.property(name) }
     func raw(_ name: String) throws(DeviceTreeError) -> RawProperty? {
-      try blob.property(name, of: node).map { RawProperty($0.value) }
+      try find(name).map { RawProperty($0.value) }
     }
+    func has(_ name: String) throws(DeviceTreeError) -> Bool { try find(name) != nil }
+    let (status, available) = availability(try find("status"))
     var reg = try raw("reg")
     if reg?.length == 0 {
       reg?.following = try blob.bytesAfterProperty("reg", of: node, count: cells.entryLength) ?? []
@@ -114,11 +129,9 @@ extension MemoryDescription {
       path: node.path, name: node.name, offset: node.offset, status: status,
       isAvailable: available, reg: reg, size: try raw("size"),
       alignment: try raw("alignment"), allocRanges: try raw("alloc-ranges"),
-      noMap: try blob.hasProperty("no-map", of: node),
-      reusable: try blob.hasProperty("reusable", of: node),
-      compatible: try blob.property("compatible", of: node)?.strings ?? [],
-      cmaDefault: try blob.hasProperty("linux,cma-default", of: node),
-      dmaDefault: try blob.hasProperty("linux,dma-default", of: node),
+      noMap: try has("no-map"), reusable: try has("reusable"),
+      compatible: try find("compatible")?.strings ?? [],
+      cmaDefault: try has("linux,cma-default"), dmaDefault: try has("linux,dma-default"),
       childCount: try blob.children(of: node).count)
   }
 

@@ -12,21 +12,26 @@ public enum EFIStatus: Hashable, Sendable {
 /// `descriptors` is kept as U-Boot keeps its list, sorted by descending start; `ascending` is
 /// what `GetMemoryMap` and `efidebug memmap` show.
 public struct EFIMemoryMap: Hashable, Sendable {
-  public internal(set) var descriptors: [EFIDescriptor]
+  /// The descriptors in U-Boot's order, in chunks so that an insertion does not shift the
+  /// whole map (see `ChunkedArray`).
+  var list: ChunkedArray<EFIDescriptor>
   /// True while no two neighbours could be merged: then only a new descriptor's neighbours can
   /// become mergeable and the merge after an update can stay local. Not part of equality.
   var fullyMerged: Bool
 
   public init(descriptors: [EFIDescriptor] = []) {
-    self.descriptors = descriptors.sorted { $0.start > $1.start }
+    self.list = ChunkedArray(descriptors.sorted { $0.start > $1.start })
     self.fullyMerged = descriptors.isEmpty
   }
 
-  public static func == (lhs: EFIMemoryMap, rhs: EFIMemoryMap) -> Bool { lhs.descriptors == rhs.descriptors }
-  public func hash(into hasher: inout Hasher) { hasher.combine(descriptors) }
+  public static func == (lhs: EFIMemoryMap, rhs: EFIMemoryMap) -> Bool { lhs.list == rhs.list }
+  public func hash(into hasher: inout Hasher) { hasher.combine(list) }
+
+  /// The descriptors as U-Boot keeps them, by descending start.
+  public var descriptors: [EFIDescriptor] { Array(list) }
 
   /// The descriptors in ascending address order.
-  public var ascending: [EFIDescriptor] { descriptors.reversed() }
+  public var ascending: [EFIDescriptor] { list.reversed() }
 
   /// `efi_add_memory_map`: rounds `[start, start + size)` outward to whole pages and overwrites
   /// it with `type` (no conflict check).
@@ -79,8 +84,8 @@ public struct EFIMemoryMap: Hashable, Sendable {
   mutating func carveOnce(_ carve: (start: UInt64, end: UInt64), overlapConventional: Bool)
     -> UInt64??
   {
-    for index in firstIndex(below: carve.end)..<descriptors.count {
-      let d = descriptors[index]
+    for index in firstIndex(below: carve.end)..<list.count {
+      let d = list[index]
       // The list is sorted and its descriptors disjoint: nothing further down can overlap.
       if d.start <= d.end && d.end <= carve.start && carve.start <= carve.end { break }
       if carve.end <= d.start || carve.start >= d.end { continue }
@@ -89,10 +94,10 @@ public struct EFIMemoryMap: Hashable, Sendable {
       let to = min(carve.end, d.end)
       if from == d.start {
         if to == d.end {
-          descriptors.remove(at: index)
+          list.remove(at: index)
         } else {
-          descriptors[index].start = to
-          descriptors[index].pages = (d.end &- to) >> 12
+          list[index].start = to
+          list[index].pages = (d.end &- to) >> 12
         }
         return (to &- from) >> 12
       }
@@ -100,8 +105,8 @@ public struct EFIMemoryMap: Hashable, Sendable {
       var upper = d
       upper.start = from
       upper.pages = (d.end &- from) >> 12
-      descriptors[index].pages = (from &- d.start) >> 12
-      descriptors.insert(upper, at: index)
+      list[index].pages = (from &- d.start) >> 12
+      list.insert(upper, at: index)
       return 0
     }
     return nil
@@ -110,13 +115,7 @@ public struct EFIMemoryMap: Hashable, Sendable {
   /// The first index whose descriptor starts below `address`: those before it start at or above
   /// it, so U-Boot's walk from the head would skip them without carving.
   func firstIndex(below address: UInt64) -> Int {
-    var low = 0
-    var high = descriptors.count
-    while low < high {
-      let mid = (low + high) / 2
-      if descriptors[mid].start >= address { low = mid + 1 } else { high = mid }
-    }
-    return low
+    list.partitionPoint { $0.start < address }
   }
 
   /// Puts `descriptor` where U-Boot's stable descending sort puts a descriptor added at the
@@ -124,7 +123,7 @@ public struct EFIMemoryMap: Hashable, Sendable {
   @discardableResult
   mutating func insertSorted(_ descriptor: EFIDescriptor) -> Int {
     let index = firstIndex(below: descriptor.start)
-    descriptors.insert(descriptor, at: index)
+    list.insert(descriptor, at: index)
     return index
   }
 
@@ -138,13 +137,13 @@ public struct EFIMemoryMap: Hashable, Sendable {
       upper.start == lower.end && upper.type == lower.type && upper.attributes == lower.attributes
     }
     var index = index
-    if index + 1 < descriptors.count, joinable(descriptors[index], descriptors[index + 1]) {
-      descriptors[index + 1].pages &+= descriptors[index].pages
-      descriptors.remove(at: index)
+    if index + 1 < list.count, joinable(list[index], list[index + 1]) {
+      list[index + 1].pages &+= list[index].pages
+      list.remove(at: index)
     }
-    if index > 0, index < descriptors.count, joinable(descriptors[index - 1], descriptors[index]) {
-      descriptors[index].pages &+= descriptors[index - 1].pages
-      descriptors.remove(at: index - 1)
+    if index > 0, index < list.count, joinable(list[index - 1], list[index]) {
+      list[index].pages &+= list[index - 1].pages
+      list.remove(at: index - 1)
       index -= 1
     }
   }
@@ -153,12 +152,12 @@ public struct EFIMemoryMap: Hashable, Sendable {
   /// lower descriptor absorbs the upper one (the merge at the end of `efi_update_memory_map`).
   mutating func mergeNeighbours() {
     var index = 0
-    while index + 1 < descriptors.count {
-      let upper = descriptors[index]
-      let lower = descriptors[index + 1]
+    while index + 1 < list.count {
+      let upper = list[index]
+      let lower = list[index + 1]
       if upper.start == lower.end && upper.type == lower.type && upper.attributes == lower.attributes {
-        descriptors[index + 1].pages &+= upper.pages
-        descriptors.remove(at: index)
+        list[index + 1].pages &+= upper.pages
+        list.remove(at: index)
       } else {
         index += 1
       }

@@ -54,6 +54,7 @@ extension UBootEFI {
                   range: AddressRange(base: $0.address, size: $0.size), type: .reserved)
     }
     guard let parent = description.reservedMemory else { return out }
+    out.reserveCapacity(out.count + parent.children.count)
     for child in parent.children where UBootBoot.isEnabled(status: child.status) {
       guard let range = UBootBoot.firstResource(child, parent: parent) else { continue }
       out.append(EFICarveOut(source: .node(path: child.path), range: range,

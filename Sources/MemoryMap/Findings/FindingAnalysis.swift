@@ -52,9 +52,17 @@ public enum FindingAnalysis {
   }
 
   static func kernelEventFindings(_ report: MapReport) -> [Finding] {
-    let paths = Dictionary(
-      (report.description.reservedMemory?.children ?? []).map { ($0.name, $0.path) },
-      uniquingKeysWith: { first, _ in first })
+    // Name to path, built on the first event that needs it: most trees have none, and a
+    // table of 100,000 names would be a tenth of the run's memory.
+    var table: [String: String]?
+    func path(_ name: String) -> String {
+      if table == nil {
+        table = Dictionary(
+          (report.description.reservedMemory?.children ?? []).lazy.map { ($0.name, $0.path) },
+          uniquingKeysWith: { first, _ in first })
+      }
+      return table![name] ?? name
+    }
     let kernel = "Linux \(report.kernel.profile.name)"
     var out: [Finding] = []
     var overflowNames: [String] = []
@@ -63,20 +71,20 @@ public enum FindingAnalysis {
       case .allocationFailed(let name, let size) where !report.kernel.memblock.memory.isEmpty:
         out.append(Finding(rule: RuleCatalogue.dynamicAllocationFailed,
           message: "\(kernel) finds no free block of \(Hex.plain(size)) bytes for \(name)",
-          nodes: [paths[name] ?? name]))
+          nodes: [path(name)]))
       case .failedToReserve(let name, let base, let size) where size != 0:
         out.append(Finding(rule: RuleCatalogue.reserveFailed,
           message: "\(kernel) refuses \(name) \(Hex.range(AddressRange(base: base, size: size))): no-map over memory that is already reserved (EBUSY)",
-          nodes: [paths[name] ?? name]))
+          nodes: [path(name)]))
       case .notEnoughSpace(let name):
         overflowNames.append(name)
       case .tooManyDynamic(let name):
         out.append(Finding(rule: RuleCatalogue.tooManyDynamic,
-          message: "\(kernel) skips \(name): more than 64 dynamic regions", nodes: [paths[name] ?? name]))
+          message: "\(kernel) skips \(name): more than 64 dynamic regions", nodes: [path(name)]))
       case .matchingFailed(let name):
         out.append(Finding(rule: RuleCatalogue.initFailed,
           message: "\(kernel): every init function for \(name) fails; its memory is released",
-          nodes: [paths[name] ?? name]))
+          nodes: [path(name)]))
       default:
         break
       }
@@ -84,7 +92,7 @@ public enum FindingAnalysis {
     for name in overflowNames {
       out.append(Finding(rule: RuleCatalogue.tableOverflow,
         message: "\(kernel) has no table entry left for \(name) (64 entries)",
-        nodes: [paths[name] ?? name]))
+        nodes: [path(name)]))
     }
     return out
   }

@@ -1,9 +1,12 @@
 /// Finds every overlapping pair among the placed regions, and regions outside RAM.
 enum OverlapAnalysis {
   static func findings(_ report: MapReport) -> [Finding] {
-    let placed = report.kernel.regions.filter {
-      ($0.kind == .static || $0.kind == .dynamic) && $0.range.map { !$0.isEmpty } == true
-        && $0.status != .disabled
+    // Indices into `report.kernel.regions`, so that a tree of 100,000 regions is not copied.
+    let regions = report.kernel.regions
+    let placed = regions.indices.filter {
+      let region = regions[$0]
+      return (region.kind == .static || region.kind == .dynamic)
+        && region.range.map { !$0.isEmpty } == true && region.status != .disabled
     }
     var out = pairFindings(placed, report: report)
     out += memreserveFindings(placed, report: report)
@@ -16,19 +19,24 @@ enum OverlapAnalysis {
   static let pairsPerRegion = 8
 
   /// A sweep over regions sorted by base: each region is compared with those still open.
-  static func pairFindings(_ placed: [KernelRegion], report: MapReport) -> [Finding] {
-    let sorted = placed.sorted { ($0.range!.base, $0.range!.size) < ($1.range!.base, $1.range!.size) }
+  static func pairFindings(_ placed: [Int], report: MapReport) -> [Finding] {
+    let regions = report.kernel.regions
+    let sorted = placed.sorted {
+      (regions[$0].range!.base, regions[$0].range!.size, $0)
+        < (regions[$1].range!.base, regions[$1].range!.size, $1)
+    }
     let reported = Set(report.kernel.events.compactMap { event -> [String]? in
       if case .overlap(let a, let b) = event { return [a.path, b.path].sorted() }
       return nil
     })
-    var open: [KernelRegion] = []
+    var open: [Int] = []
     var out: [Finding] = []
-    for region in sorted {
+    for index in sorted {
+      let region = regions[index]
       let range = region.range!
-      open.removeAll { $0.range!.saturatedEnd <= range.base }
-      let others = open.filter { $0.path != region.path }
-      for other in others.prefix(pairsPerRegion) {
+      open.removeAll { regions[$0].range!.saturatedEnd <= range.base }
+      let others = open.filter { regions[$0].path != region.path }
+      for other in others.prefix(pairsPerRegion).map({ regions[$0] }) {
         let shared = other.range!.intersection(range)?.size ?? 0
         let kernelSays = reported.contains([other.path ?? "", region.path ?? ""].sorted())
         out.append(Finding(rule: RuleCatalogue.reservedOverlap,
@@ -41,18 +49,18 @@ enum OverlapAnalysis {
           message: "\(region.name) \(Hex.range(range)) also overlaps \(others.count - pairsPerRegion) more regions",
           nodes: [region.path ?? region.name]))
       }
-      open.append(region)
+      open.append(index)
     }
     return out
   }
 
   /// Static and placed dynamic regions over a `/memreserve/` entry. A dynamic region can land
   /// on one in 6.12, which places dynamic regions before it reserves `/memreserve/`.
-  static func memreserveFindings(_ placed: [KernelRegion], report: MapReport) -> [Finding] {
+  static func memreserveFindings(_ placed: [Int], report: MapReport) -> [Finding] {
     var out: [Finding] = []
     for entry in report.description.memoryReservations where entry.size != 0 {
       let reservation = AddressRange(base: entry.address, size: entry.size)
-      for region in placed where region.range!.overlaps(reservation) {
+      for region in placed.lazy.map({ report.kernel.regions[$0] }) where region.range!.overlaps(reservation) {
         let verb = region.kind == .dynamic ? "is placed over" : "overlaps"
         out.append(Finding(rule: RuleCatalogue.memreserveOverlap,
           message: "\(region.name) \(Hex.range(region.range!)) \(verb) /memreserve/ entry \(entry.index) "
@@ -63,13 +71,25 @@ enum OverlapAnalysis {
     return out
   }
 
-  static func outsideMemoryFindings(_ placed: [KernelRegion], report: MapReport) -> [Finding] {
-    let memory = report.kernel.memblock.memory.map(\.range)
+  static func outsideMemoryFindings(_ placed: [Int], report: MapReport) -> [Finding] {
+    let memblock = report.kernel.memblock.memory
+    let memory = memblock.map(\.range)
     guard !memory.isEmpty else { return [] }
     var out: [Finding] = []
-    for region in placed where region.kind == .static {
+    for region in placed.lazy.map({ report.kernel.regions[$0] }) where region.kind == .static {
       let range = region.range!
-      let inside = memory.reduce(UInt64(0)) { $0 + ($1.intersection(range)?.size ?? 0) }
+      var inside: UInt64 = 0
+      if range.wraps {
+        inside = memory.reduce(UInt64(0)) { $0 + ($1.intersection(range)?.size ?? 0) }
+      } else {
+        // memblock keeps its memory sorted and disjoint: only the run of regions from the first
+        // one ending above the range's base can intersect it.
+        var i = Memblock.firstEnding(after: range.base, in: memblock)
+        while i < memory.count && memory[i].base < range.saturatedEnd {
+          inside += memory[i].intersection(range)?.size ?? 0
+          i += 1
+        }
+      }
       if inside == 0 {
         out.append(Finding(rule: RuleCatalogue.outsideMemory,
           message: "\(region.name) \(Hex.range(range)) is outside every memory bank",

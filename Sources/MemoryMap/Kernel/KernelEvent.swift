@@ -33,7 +33,8 @@ public enum KernelEvent: Hashable, Sendable {
   /// The per-entry summary line of v6.3+.
   case regionInfo(name: String, base: UInt64, size: UInt64, noMap: Bool, reusable: Bool)
   /// Two neighbours in the sorted table overlap; ends are exclusive and wrap as the kernel's do.
-  case overlap(first: OverlapSide, second: OverlapSide)
+  /// Indirect: the two sides would make every event of the list as large as this one.
+  indirect case overlap(first: OverlapSide, second: OverlapSide)
 }
 
 /// One side of an overlap report.

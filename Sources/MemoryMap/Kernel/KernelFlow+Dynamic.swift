@@ -4,7 +4,7 @@ extension KernelFlow {
   /// anywhere). Returns the placed range, or nil after recording why it failed.
   mutating func allocateDynamic(child index: Int) -> AddressRange? {
     let child = children[index]
-    let region = regionsOfChild[index][0]
+    let region = firstRegionOfChild[index]
     regions[region].kind = .dynamic
     guard let sizeProperty = child.size else { return nil }
     guard let size = sizeProperty.number(cells: cells.sizeCells)?.value else {

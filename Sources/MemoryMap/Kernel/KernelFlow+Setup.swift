@@ -62,8 +62,10 @@ extension KernelFlow {
   /// even when the kernel never looks at it.
   mutating func describeChildren() {
     let children = description.reservedMemory?.children ?? []
-    regionsOfChild = Array(repeating: [], count: children.count)
-    for (index, child) in children.enumerated() {
+    firstRegionOfChild = []
+    firstRegionOfChild.reserveCapacity(children.count)
+    regions.reserveCapacity(regions.count + children.count)
+    for child in children {
       let kind: RegionKind = child.reg == nil && child.size != nil ? .dynamic : .static
       let status: RegionStatus = child.isAvailable ? .skipped(.noRegOrSize) : .disabled
       var size = child.size?.number(cells: cells.sizeCells)?.value ?? 0
@@ -72,7 +74,7 @@ extension KernelFlow {
         range = AddressRange(base: first.address, size: first.size)
         size = first.size
       }
-      regionsOfChild[index] = [regions.count]
+      firstRegionOfChild.append(regions.count)
       regions.append(
         KernelRegion(name: child.name, path: child.path, kind: kind, range: range, size: size,
                      noMap: child.noMap, reusable: child.reusable, compatible: child.compatible,
@@ -82,12 +84,14 @@ extension KernelFlow {
 
   /// The region record for entry `entry` of child `child`, created on first use.
   mutating func regionIndex(child: Int, entry: Int) -> Int {
-    if entry < regionsOfChild[child].count { return regionsOfChild[child][entry] }
-    var copy = regions[regionsOfChild[child][0]]
+    if entry == 0 { return firstRegionOfChild[child] }
+    let later = laterRegionsOfChild[child] ?? []
+    if entry - 1 < later.count { return later[entry - 1] }
+    var copy = regions[firstRegionOfChild[child]]
     copy.entry = entry
     copy.inTable = false
     copy.initResult = .none
-    regionsOfChild[child].append(regions.count)
+    laterRegionsOfChild[child, default: []].append(regions.count)
     regions.append(copy)
     return regions.count - 1
   }
@@ -104,7 +108,7 @@ extension KernelFlow {
   mutating func skipAllChildren() {
     let children = description.reservedMemory?.children ?? []
     for (index, child) in children.enumerated() where child.isAvailable {
-      regions[regionsOfChild[index][0]].status = .skipped(.unsupportedParent)
+      regions[firstRegionOfChild[index]].status = .skipped(.unsupportedParent)
     }
   }
 }

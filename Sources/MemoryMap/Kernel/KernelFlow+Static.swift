@@ -40,11 +40,11 @@ extension KernelFlow {
     let decoded = reg.entries(cells)
     if reg.length != 0 && (decoded.entryLength == 0 || decoded.isMalformed) {
       events.append(.invalidReg(name: child.name))
-      regions[regionsOfChild[index][0]].status = .skipped(.invalidReg)
+      regions[firstRegionOfChild[index]].status = .skipped(.invalidReg)
       return .invalid
     }
     if decoded.entries.isEmpty {
-      regions[regionsOfChild[index][0]].status = .skipped(.emptyReg)
+      regions[firstRegionOfChild[index]].status = .skipped(.emptyReg)
     }
     for (number, entry) in decoded.entries.enumerated() {
       let region = regionIndex(child: index, entry: number)
@@ -99,7 +99,7 @@ extension KernelFlow {
         guard child.size != nil else { continue }
         if let limit = profile.dynamicLimit, dynamic.count >= limit {
           events.append(.tooManyDynamic(name: child.name))
-          regions[regionsOfChild[index][0]].status = .skipped(.tooManyDynamic)
+          regions[firstRegionOfChild[index]].status = .skipped(.tooManyDynamic)
         } else {
           dynamic.append(index)
         }
@@ -128,6 +128,7 @@ extension KernelFlow {
       return
     }
     tableCapacity = count
+    table.reserveCapacity(count)
     guard parentFormatAccepted else {
       events.append(.unsupportedNodeFormat)
       return
@@ -146,7 +147,7 @@ extension KernelFlow {
       let firstEntry = reg.length == 0 ? emptyRegEntry(reg) : decoded.entries.first
       guard let first = firstEntry, first.size != 0 else { continue }
       if reg.length == 0 {
-        let region = regionsOfChild[index][0]
+        let region = firstRegionOfChild[index]
         regions[region].range = AddressRange(base: first.address, size: first.size)
         regions[region].size = first.size
       }

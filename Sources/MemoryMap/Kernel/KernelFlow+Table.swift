@@ -3,7 +3,7 @@ extension KernelFlow {
   /// runs its init function at once; the fixed-array flow does that after sorting.
   mutating func save(child index: Int, base: UInt64, size: UInt64) {
     let child = children[index]
-    let region = regionsOfChild[index][0]
+    let region = firstRegionOfChild[index]
     guard table.count < tableCapacity else {
       events.append(.notEnoughSpace(name: child.name))
       if regions[region].kind == .dynamic { regions[region].status = .skipped(.tableFull) }
@@ -30,7 +30,7 @@ extension KernelFlow {
   mutating func initialise(entry position: Int) {
     let entry = table[position]
     let child = children[entry.child]
-    let region = regionsOfChild[entry.child][0]
+    let region = firstRegionOfChild[entry.child]
     let result = runInitFunctions(child: child, base: entry.base, size: entry.size)
     regions[region].initResult = result
     if result == .failed {

@@ -46,8 +46,10 @@ public struct KernelFlow {
   var events: [KernelEvent] = []
   var regions: [KernelRegion] = []
   var table: [TableEntry] = []
-  /// For each `/reserved-memory` child, the indices of its regions in `regions`.
-  var regionsOfChild: [[Int]] = []
+  /// For each `/reserved-memory` child, the index of its first region in `regions`.
+  var firstRegionOfChild: [Int] = []
+  /// For children with a multi-entry `reg`, the indices of the regions of entries 1, 2, ...
+  var laterRegionsOfChild: [Int: [Int]] = [:]
   /// The two-stage flow's array size (`total_reserved_mem_cnt`).
   var tableCapacity: Int
   /// CMA areas created so far.

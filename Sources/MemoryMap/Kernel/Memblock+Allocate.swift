@@ -12,9 +12,17 @@ extension Memblock {
 
   /// Free ranges: memory regions without `MEMBLOCK_NOMAP`, minus reserved regions, as
   /// `for_each_free_mem_range` yields them (split at memory-region boundaries), ascending.
-  public func freeRanges() -> [AddressRange] {
+  public func freeRanges() -> [AddressRange] { freeRanges(overlapping: 0, .max) }
+
+  /// The free ranges of the memory regions that reach into `[start, end)`; those of other
+  /// regions cannot hold an allocation there.
+  func freeRanges(overlapping start: UInt64, _ end: UInt64) -> [AddressRange] {
     var result: [AddressRange] = []
-    for region in memory where !region.flags.contains(.noMap) {
+    var index = Self.firstEnding(after: start, in: memory)
+    while index < memory.count && memory[index].base < end {
+      let region = memory[index]
+      index += 1
+      if region.flags.contains(.noMap) { continue }
       var cursor = region.base
       var i = Self.firstEnding(after: region.base, in: reserved)
       while i < reserved.count, reserved[i].base < region.end {
@@ -35,7 +43,7 @@ extension Memblock {
                           pageSize: UInt64) -> UInt64 {
     let start = max(start, pageSize)
     let end = max(start, end)
-    let free = freeRanges()
+    let free = freeRanges(overlapping: start, end)
     if bottomUp {
       for range in free {
         let low = min(max(range.base, start), end)

@@ -29,16 +29,16 @@ extension LMB {
   private mutating func allocateTopDown(size: UInt64, align: UInt64, max: UInt64, flags: LMBFlags)
     -> LMBAllocation
   {
-    for bank in memory.reversed() where bank.size >= size {
+    for bank in memoryList.items.reversed() where bank.size >= size {
       guard var base = firstCandidate(in: bank, size: size, align: align, max: max) else {
         continue
       }
       while base != 0 && bank.base <= base {
         guard
-          let blocking = reserved.lmbOverlapIndex(
+          let blocking = reservedList.lmbOverlapIndex(
             base: base, size: size, flags: .noOverwrite, alloc: true)
         else { return claim(base: base, size: size, flags: flags) }
-        let blockingBase = reserved[blocking].base
+        let blockingBase = reservedList[blocking].base
         if blockingBase < size { break }
         base = LMBMath.alignDown(blockingBase &- size, align)
       }
@@ -61,7 +61,7 @@ extension LMB {
   /// Records a found block. U-Boot returns 0 without writing the address if adding it to the
   /// reserved list fails; that is `.noAddress` here.
   private mutating func claim(base: UInt64, size: UInt64, flags: LMBFlags) -> LMBAllocation {
-    guard reserved.lmbAddRegion(base: base, size: size, flags: flags).isSuccess else {
+    guard reservedList.lmbAddRegion(base: base, size: size, flags: flags).isSuccess else {
       return .noAddress
     }
     return .placed(base)

@@ -8,6 +8,6 @@ extension LMB {
   /// Returns `.failed` when no one reservation holds the whole range.
   @discardableResult
   public mutating func free(base: UInt64, size: UInt64, flags: LMBFlags = .none) -> LMBStatus {
-    reserved.lmbFree(base: base, size: size)
+    reservedList.lmbFree(base: base, size: size)
   }
 }

@@ -6,10 +6,10 @@ extension LMB {
   /// next reservation above it, even one in another memory region, or, with none above, the
   /// distance to the end of the last memory region, even when the address is in an earlier one.
   public func freeSize(at address: UInt64) -> UInt64 {
-    guard memory.lmbOverlapIndex(base: address, size: 1, flags: .noOverwrite, alloc: true) != nil,
-      let last = memory.last
+    guard memoryList.lmbOverlapIndex(base: address, size: 1, flags: .noOverwrite, alloc: true) != nil,
+      let last = memoryList.items.last
     else { return 0 }
-    for region in reserved {
+    for region in reservedList.items {
       if address < region.base { return region.base &- address }
       if region.base &+ region.size > address { return 0 }
     }

@@ -15,8 +15,8 @@ extension LMB {
   /// `_lmb_alloc_addr`: only the last byte has to lie in the first memory region overlapping
   /// the range, so a range may start below RAM or in a hole and still be reserved.
   mutating func reserveInMemory(base: UInt64, size: UInt64, flags: LMBFlags) -> LMBStatus {
-    guard let bank = memory.lmbOverlapIndex(base: base, size: size, flags: .noOverwrite, alloc: true),
-      LMBMath.overlaps(memory[bank].base, memory[bank].size, base &+ size &- 1, 1)
+    guard let bank = memoryList.lmbOverlapIndex(base: base, size: size, flags: .noOverwrite, alloc: true),
+      LMBMath.overlaps(memoryList[bank].base, memoryList[bank].size, base &+ size &- 1, 1)
     else { return .invalid }
     return reserveChecked(base: base, size: size, flags: flags)
   }
@@ -24,9 +24,9 @@ extension LMB {
   /// U-Boot's static `lmb_reserve`: refuses with `.exists` any overlap that is not `LMB_NONE`
   /// on both sides (scanning every reservation), then adds the range to `reserved`.
   mutating func reserveChecked(base: UInt64, size: UInt64, flags: LMBFlags) -> LMBStatus {
-    if reserved.lmbOverlapIndex(base: base, size: size, flags: flags, alloc: false) != nil {
+    if reservedList.lmbOverlapIndex(base: base, size: size, flags: flags, alloc: false) != nil {
       return .exists
     }
-    return reserved.lmbAddRegion(base: base, size: size, flags: flags)
+    return reservedList.lmbAddRegion(base: base, size: size, flags: flags)
   }
 }

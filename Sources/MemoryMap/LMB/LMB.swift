@@ -6,27 +6,29 @@
 /// with `EFI_LOADER` off or in its unit tests: the notification succeeds and changes nothing.
 /// Lists grow without limit, as U-Boot's alists do, so growing never fails.
 public struct LMB: Hashable, Sendable {
+  /// `available_mem` as stored, with its search structure.
+  var memoryList = LMBList()
+  /// `used_mem` as stored, with its search structure.
+  var reservedList = LMBList()
+
   /// `available_mem`: the RAM regions, all `LMB_NONE`.
-  public internal(set) var memory: [LMBRegion]
+  public var memory: [LMBRegion] { memoryList.array }
   /// `used_mem`: the reservations and allocations.
-  public internal(set) var reserved: [LMBRegion]
+  public var reserved: [LMBRegion] { reservedList.array }
 
   /// Empty lists, as `lmb_setup` leaves them.
-  public init() {
-    memory = []
-    reserved = []
-  }
+  public init() {}
 
   /// `lmb_add`: adds RAM to `memory` with U-Boot's merge rules (a range that touches or
   /// overlaps RAM already there joins it). Returns `.ok` (HEAD's only failure, an allocation
   /// failure in the list, cannot happen here).
   @discardableResult
   public mutating func add(base: UInt64, size: UInt64) -> LMBStatus {
-    memory.lmbAddRegion(base: base, size: size, flags: .none)
+    memoryList.lmbAddRegion(base: base, size: size, flags: .none)
   }
 
   /// The region of `reserved` containing `address` (the first one, as U-Boot scans), if any.
   public func reservation(containing address: UInt64) -> LMBRegion? {
-    reserved.first { address >= $0.base && address <= $0.wrappingLast }
+    reservedList.items.first { address >= $0.base && address <= $0.wrappingLast }
   }
 }

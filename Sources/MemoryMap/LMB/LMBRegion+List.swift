@@ -4,7 +4,12 @@
 /// The merge logic is deliberately not an interval set: U-Boot scans once, stops at the first
 /// region it can grow, and then looks at a single neighbour pair, so some touching regions stay
 /// apart. Keeping the same loop shape keeps region counts and indices equal to U-Boot's.
-extension Array where Element == LMBRegion {
+///
+/// Each scan starts where `LMBList`'s binary search says the first region that can matter is,
+/// and stops after the last one, when the list and the request are regular; otherwise it runs
+/// over the whole list as U-Boot does. A region is replaced in one assignment, and removals
+/// come before the write that would overlap them, so that no intermediate state looks irregular.
+extension LMBList {
   /// How the first scan of `lmb_add_region_flags` ended.
   private enum FirstPass {
     /// The scan stopped at `index` (or ran off the end, `index == count`) without merging.
@@ -39,22 +44,29 @@ extension Array where Element == LMBRegion {
   /// just above the new range ends the scan, one just below it is skipped (U-Boot's `break`
   /// versus `continue`).
   private mutating func absorb(base: UInt64, size: UInt64, flags: LMBFlags) -> FirstPass {
-    for i in indices {
+    // Regions ending below `base` neither touch nor overlap the range; from the first region
+    // starting above its end on, none does either, and U-Boot's scan runs off the end.
+    let fast = isRegular && Self.isRegular(base: base, size: size)
+    var i = fast ? firstEnding(atOrAbove: base) : 0
+    while i < count {
       let region = self[i]
+      if fast && region.base > base &+ size { break }
       switch LMBMath.adjacency(base, size, region.base, region.size) {
       case .below:
         guard flags == region.flags else { return .stopped(at: i) }
-        self[i].base = region.base &- size
-        self[i].size = region.size &+ size
+        self[i] = LMBRegion(base: region.base &- size, size: region.size &+ size, flags: region.flags)
         return .merged(at: i)
       case .above:
-        guard flags == region.flags else { continue }
-        self[i].size = region.size &+ size
-        return .merged(at: i)
+        if flags == region.flags {
+          self[i] = LMBRegion(base: region.base, size: region.size &+ size, flags: region.flags)
+          return .merged(at: i)
+        }
       case .apart:
-        guard LMBMath.overlaps(base, size, region.base, region.size) else { continue }
-        return lmbResize(from: i, base: base, size: size) ? .merged(at: i) : .failed
+        if LMBMath.overlaps(base, size, region.base, region.size) {
+          return lmbResize(from: i, base: base, size: size) ? .merged(at: i) : .failed
+        }
       }
+      i += 1
     }
     return .stopped(at: count)
   }
@@ -73,8 +85,8 @@ extension Array where Element == LMBRegion {
       return .stopped(at: index)
     }
     // U-Boot adds the second size to the first whichever side the two touch on.
-    self[index].size = first.size &+ second.size
     remove(at: index + 1)
+    self[index] = LMBRegion(base: first.base, size: first.size &+ second.size, flags: first.flags)
     return .merged(at: index)
   }
 
@@ -85,18 +97,26 @@ extension Array where Element == LMBRegion {
   mutating func lmbResize(from start: Int, base: UInt64, size: UInt64) -> Bool {
     var overlapping = 0
     var last = start
-    for i in start..<count where LMBMath.overlaps(base, size, self[i].base, self[i].size) {
-      guard self[i].flags == .none else { return false }
-      overlapping += 1
-      last = i
+    // On a regular list the regions overlapping the range are one run from `start` on.
+    let fast = isRegular && Self.isRegular(base: base, size: size)
+    var i = start
+    while i < count {
+      let region = self[i]
+      if fast && region.base > base &+ size &- 1 { break }
+      if LMBMath.overlaps(base, size, region.base, region.size) {
+        guard region.flags == .none else { return false }
+        overlapping += 1
+        last = i
+      }
+      i += 1
     }
-    let mergeBase = Swift.min(base, self[start].base)
+    let first = self[start]
+    let mergeBase = Swift.min(base, first.base)
     let mergeEnd = Swift.max(self[last].base &+ self[last].size, base &+ size)
-    self[start].base = mergeBase
-    self[start].size = mergeEnd &- mergeBase
     // Every caller passes a range that overlaps region `start`, so the count is at least 1;
     // U-Boot's `while (--cnt)` would underflow on 0, which cannot happen on a sorted list.
     if overlapping > 1 { removeSubrange((start + 1)..<(start + overlapping)) }
+    self[start] = LMBRegion(base: mergeBase, size: mergeEnd &- mergeBase, flags: first.flags)
     return true
   }
 
@@ -104,7 +124,12 @@ extension Array where Element == LMBRegion {
   /// a new region lands after all regions whose base is lower or equal.
   private mutating func insertSorted(_ region: LMBRegion) {
     var position = count
-    while position > 0 && region.base < self[position - 1].base { position -= 1 }
+    if isRegular {
+      // Bases ascend strictly: the walk stops at the first base above the new one.
+      position = items.partitionPoint { $0.base > region.base }
+    } else {
+      while position > 0 && region.base < self[position - 1].base { position -= 1 }
+    }
     insert(region, at: position)
   }
 
@@ -113,7 +138,19 @@ extension Array where Element == LMBRegion {
   /// With `alloc` every overlap counts; without it an overlap is tolerated only when both the
   /// request and the region are exactly `LMB_NONE`, and the whole list is scanned.
   func lmbOverlapIndex(base: UInt64, size: UInt64, flags: LMBFlags, alloc: Bool) -> Int? {
-    for (i, region) in enumerated()
+    if isRegular && Self.isRegular(base: base, size: size) {
+      // The overlapping regions are one run: from the first ending above `base` to the last
+      // starting at or below the range's last byte.
+      var i = firstEnding(atOrAbove: base &+ 1)
+      while i < count {
+        let region = self[i]
+        if region.base > base &+ size &- 1 { break }
+        if alloc || flags != .none || flags != region.flags { return i }
+        i += 1
+      }
+      return nil
+    }
+    for (i, region) in items.enumerated()
     where LMBMath.overlaps(base, size, region.base, region.size) {
       if alloc || flags != .none || flags != region.flags { return i }
     }
@@ -125,22 +162,31 @@ extension Array where Element == LMBRegion {
   /// flags). Flags are never compared. `.failed` when no single region holds the range.
   mutating func lmbFree(base: UInt64, size: UInt64) -> LMBStatus {
     let end = base &+ size &- 1
-    guard let i = firstIndex(where: { $0.base <= base && end <= $0.wrappingLast }) else {
-      return .failed
-    }
-    let begin = self[i].base
-    let regionEnd = self[i].wrappingLast
+    guard let i = holder(base: base, size: size) else { return .failed }
+    let region = self[i]
+    let begin = region.base
+    let regionEnd = region.wrappingLast
     if begin == base && regionEnd == end {
       remove(at: i)
     } else if begin == base {
-      self[i].base = end &+ 1
-      self[i].size = self[i].size &- size
+      self[i] = LMBRegion(base: end &+ 1, size: region.size &- size, flags: region.flags)
     } else if regionEnd == end {
-      self[i].size = self[i].size &- size
+      self[i] = LMBRegion(base: begin, size: region.size &- size, flags: region.flags)
     } else {
-      self[i].size = base &- begin
-      return lmbAddRegion(base: end &+ 1, size: regionEnd &- end, flags: self[i].flags)
+      self[i] = LMBRegion(base: begin, size: base &- begin, flags: region.flags)
+      return lmbAddRegion(base: end &+ 1, size: regionEnd &- end, flags: region.flags)
     }
     return .ok
+  }
+
+  /// The first region holding `[base, base+size-1]` whole, as `_lmb_free` looks for it. On a
+  /// regular list only the first region ending at or above the range's last byte can.
+  private func holder(base: UInt64, size: UInt64) -> Int? {
+    let end = base &+ size &- 1
+    if isRegular && Self.isRegular(base: base, size: size) {
+      let i = firstEnding(atOrAbove: end &+ 1)
+      return i < count && self[i].base <= base ? i : nil
+    }
+    return items.firstIndex { $0.base <= base && end <= $0.wrappingLast }
   }
 }

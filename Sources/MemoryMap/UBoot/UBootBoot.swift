@@ -47,6 +47,8 @@ public enum UBootBoot {
     let banks = memory.isEmpty ? dramBanks(description, limit: options.dramBanks) : memory
     for bank in banks where bank.size != 0 { _ = lmb.add(base: bank.base, size: bank.size) }
     var attempts: [UBootReservation] = []
+    attempts.reserveCapacity(
+      1 + description.memoryReservations.count + (description.reservedMemory?.children.count ?? 0))
     for region in options.ubootRegions {
       attempts.append(reserve(&lmb, .ubootImage, region, .noOverwrite))
     }
