@@ -13,7 +13,7 @@ BIN        = .build/$(CONFIG)/memmap
 FIXTURE_DTS := $(shell find Fixtures -name '*.dts' -not -path '*/.dtb/*' | sort)
 FIXTURE_DTB := $(patsubst Fixtures/%.dts,Fixtures/.dtb/%.dtb,$(FIXTURE_DTS))
 
-.PHONY: all deps build release run test fixtures install corpus lint-corpus oracle bench fuzz clean
+.PHONY: all deps test-deps build release run test fixtures install corpus lint-corpus oracle bench fuzz clean
 
 all: build
 
@@ -22,17 +22,29 @@ deps:
 	@missing=""; \
 	[ -f /usr/include/libfdt.h ] || missing="$$missing libfdt-dev"; \
 	command -v $(DTC) >/dev/null 2>&1 || missing="$$missing device-tree-compiler"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+# What only the tests need: the SARIF schema validator and the browser that screenshots
+# the HTML page of `memmap render`.
+test-deps:
+	@missing=""; \
 	python3 -c 'import jsonschema' >/dev/null 2>&1 || missing="$$missing python3-jsonschema"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
 build: deps
-	$(SWIFT) build -c $(CONFIG)
+	$(SWIFT) build -c $(CONFIG) $(SWIFT_BUILD_FLAGS)
 
+# Release builds link Swift's runtime statically: a self-contained binary that starts in
+# about 3 ms instead of 5-9 ms (no dynamic loading of the Swift and Foundation libraries).
 release:
-	$(MAKE) build CONFIG=release
+	$(MAKE) build CONFIG=release SWIFT_BUILD_FLAGS=--static-swift-stdlib
 
 fixtures: deps $(FIXTURE_DTB)
 
@@ -43,11 +55,11 @@ Fixtures/.dtb/%.dtb: Fixtures/%.dts
 run: build fixtures
 	$(BIN) inspect $(BOARD)
 
-test: build fixtures
+test: build fixtures test-deps
 	$(SWIFT) test
 
 install: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 .build/release/memmap $(DESTDIR)$(PREFIX)/bin/memmap
 

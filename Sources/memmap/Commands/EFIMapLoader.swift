@@ -1,5 +1,5 @@
 import DeviceTree
-import Foundation
+import FoundationEssentials
 import MemoryMap
 
 /// Why `--efi-map` could not be used; printed as one `memmap: error:` line (exit 2).

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import MemoryMap
 
 extension MemmapCommand {
@@ -57,16 +57,9 @@ extension MemmapCommand {
     static func appendStepSummary(_ markdown: String) {
       guard let path = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !path.isEmpty
       else { return }
-      if !FileManager.default.fileExists(atPath: path) {
-        _ = FileManager.default.createFile(atPath: path, contents: nil)
-      }
-      guard let handle = FileHandle(forWritingAtPath: path) else {
+      if !Diagnostics.append(markdown + "\n", toFile: path) {
         Diagnostics.printNote("cannot write the step summary to \(path)")
-        return
       }
-      defer { try? handle.close() }
-      _ = try? handle.seekToEnd()
-      try? handle.write(contentsOf: Data((markdown + "\n").utf8))
     }
 
     /// The rules to check; an unknown name is a usage error (exit 2).

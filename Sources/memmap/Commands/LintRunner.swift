@@ -1,5 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import Dispatch
-import Foundation
 import MemoryMap
 
 /// Finds the files a lint run checks and checks them in parallel, keeping input order.
@@ -8,10 +12,7 @@ enum LintRunner {
   /// files and `-` (standard input) stay as given, in their place.
   static func expand(_ paths: [String]) -> [String] {
     paths.flatMap { path -> [String] in
-      var isDirectory: ObjCBool = false
-      guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
-        isDirectory.boolValue
-      else { return [path] }
+      guard path != "-", fileType(path) == S_IFDIR else { return [path] }
       return dtbFiles(under: path)
     }
   }
@@ -19,8 +20,43 @@ enum LintRunner {
   /// The `*.dtb` files below `directory`, as paths that start with it, sorted.
   static func dtbFiles(under directory: String) -> [String] {
     let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-    let found = FileManager.default.enumerator(atPath: directory)?.compactMap { $0 as? String } ?? []
-    return found.filter { $0.hasSuffix(".dtb") }.sorted().map { prefix + $0 }
+    var found: [String] = []
+    collect(prefix, relative: "", into: &found)
+    return found.sorted().map { prefix + $0 }
+  }
+
+  /// Adds the `*.dtb` files below `root + relative` to `found`, as paths relative to `root`.
+  /// Symbolic links to files count; links to directories are not followed (no cycles).
+  private static func collect(_ root: String, relative: String, into found: inout [String]) {
+    guard let stream = opendir(root + relative) else { return }
+    defer { closedir(stream) }
+    while let entry = readdir(stream) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+        String(decoding: bytes.prefix(while: { $0 != 0 }), as: UTF8.self)
+      }
+      if name == "." || name == ".." { continue }
+      let path = relative + name
+      switch Int32(entry.pointee.d_type) {
+      case Int32(DT_DIR): collect(root, relative: path + "/", into: &found)
+      case Int32(DT_REG), Int32(DT_LNK):
+        if name.hasSuffix(".dtb") { found.append(path) }
+      default:
+        // File systems that do not fill in d_type report DT_UNKNOWN.
+        let type = fileType(root + path, followLinks: false)
+        if type == S_IFDIR {
+          collect(root, relative: path + "/", into: &found)
+        } else if name.hasSuffix(".dtb") {
+          found.append(path)
+        }
+      }
+    }
+  }
+
+  /// The `S_IFMT` bits of the file at `path`, nil when it cannot be examined.
+  private static func fileType(_ path: String, followLinks: Bool = true) -> mode_t? {
+    var info = stat()
+    let status = followLinks ? stat(path, &info) : lstat(path, &info)
+    return status == 0 ? info.st_mode & S_IFMT : nil
   }
 
   /// Lints `files` on `jobs` workers; `progress(done, total)` is called after each file, one
@@ -52,7 +88,7 @@ enum LintRunner {
 /// `@unchecked Sendable` because every stored property is read and written only while `lock`
 /// is held; `Mutex` (Synchronization) would say so to the compiler but needs macOS 15.
 private final class WorkQueue: @unchecked Sendable {
-  private let lock = NSLock()
+  private let lock = Lock()
   private let count: Int
   private let progress: @Sendable (Int, Int) -> Void
   private var next = 0
@@ -85,4 +121,22 @@ private final class WorkQueue: @unchecked Sendable {
 
   /// All results, in input order; call after every worker has returned.
   var results: [LintedFile] { lock.withLock { slots.map { $0! } } }
+}
+
+/// A pthread mutex, for `WorkQueue`; Foundation's `NSLock` would pull in all of Foundation.
+private final class Lock: @unchecked Sendable {
+  private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+
+  init() { pthread_mutex_init(mutex, nil) }
+
+  deinit {
+    pthread_mutex_destroy(mutex)
+    mutex.deallocate()
+  }
+
+  func withLock<T>(_ body: () throws -> T) rethrows -> T {
+    pthread_mutex_lock(mutex)
+    defer { pthread_mutex_unlock(mutex) }
+    return try body()
+  }
 }

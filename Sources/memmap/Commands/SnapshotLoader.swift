@@ -1,5 +1,5 @@
 import DeviceTree
-import Foundation
+import FoundationEssentials
 import MemoryMap
 
 /// A one-line reason an input could not be used.
@@ -45,12 +45,24 @@ enum SavedInspectJSON {
   /// A region reads back with the type that wrote it.
   typealias Region = JSONRenderer.Region
 
+  /// A decoding error in one line: where in the document, and what was wrong.
+  static func describe(_ error: any Error) -> String {
+    guard let error = error as? DecodingError else { return String(describing: error) }
+    let context: DecodingError.Context
+    switch error {
+    case .typeMismatch(_, let c), .valueNotFound(_, let c), .keyNotFound(_, let c), .dataCorrupted(let c): context = c
+    @unknown default: return String(describing: error)
+    }
+    let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+    return path.isEmpty ? context.debugDescription : "at \(path): \(context.debugDescription)"
+  }
+
   static func snapshot(from bytes: [UInt8], file: String) -> Result<MapSnapshot, LoadFailure> {
     let document: Document
     do {
       document = try JSONDecoder().decode(Document.self, from: Data(bytes))
     } catch {
-      return .failure(LoadFailure("\(file): not an 'inspect --format json' document of one file (\(error.localizedDescription))"))
+      return .failure(LoadFailure("\(file): not an 'inspect --format json' document of one file (\(describe(error)))"))
     }
     func number(_ text: String?) -> UInt64? { text.flatMap { NumberSyntax.parse($0) } }
     var regions: [MapSnapshot.Region] = []

@@ -24,6 +24,24 @@ enum Diagnostics {
   /// Writes `text` to standard error as is.
   static func writeError(_ text: String) { write(text, to: 2) }
 
+  /// Appends `text` to the file at `path`, creating it; false when it cannot be opened.
+  static func append(_ text: String, toFile path: String) -> Bool {
+    let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    write(text, to: fd)
+    return true
+  }
+
+  /// Replaces the file at `path` with `text`, creating it; nil when written, else the system's
+  /// reason (`No such file or directory`).
+  static func writeFile(_ text: String, toFile path: String) -> String? {
+    let fd = open(path, O_WRONLY | O_TRUNC | O_CREAT | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { return String(cString: strerror(errno)) }
+    write(text, to: fd)
+    return close(fd) == 0 ? nil : String(cString: strerror(errno))
+  }
+
   private static func write(_ text: String, to fd: Int32) {
     var text = text
     text.withUTF8 { bytes in

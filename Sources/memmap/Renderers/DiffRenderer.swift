@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import MemoryMap
 
 /// The text, JSON and Markdown of `memmap diff`.
@@ -140,7 +140,7 @@ enum DiffRenderer {
 /// The table of `memmap diff --matrix`.
 enum MatrixRenderer {
   static func render(_ matrix: MapMatrix, format: DiffFormat) -> String {
-    let boards = matrix.boards.map { ($0 as NSString).lastPathComponent }
+    let boards = matrix.boards.map { String($0.split(separator: "/").last ?? Substring($0)) }
     func cell(_ cell: MapMatrix.Cell) -> String {
       switch cell {
       case .absent: return "-"

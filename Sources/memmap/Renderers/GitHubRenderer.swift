@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import MemoryMap
 
 /// `memmap lint --format github`: GitHub Actions workflow commands, one annotation per finding
@@ -84,7 +84,6 @@ enum GitHubRenderer {
 
   /// Text inside a Markdown table cell: `|` escaped, line breaks as spaces.
   static func markdownCell(_ text: String) -> String {
-    text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-      .replacingOccurrences(of: "\r", with: " ")
+    text.replacing("|", with: "\\|").replacing("\n", with: " ").replacing("\r", with: " ")
   }
 }

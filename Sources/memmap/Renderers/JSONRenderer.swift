@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import MemoryMap
 
 /// `--format json` for inspect: the contract of the spec's README, one object per file (an

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import MemoryMap
 
 /// `memmap lint --format sarif`: a SARIF 2.1.0 log for code-scanning tools (GitHub's
@@ -154,13 +154,21 @@ enum SARIFRenderer {
   /// A file path as a URI reference: relative paths stay relative (GitHub resolves them against
   /// the repository), absolute ones become `file://` URIs; unsafe characters are %-encoded.
   static func uri(_ path: String) -> String {
-    let encoded = path.addingPercentEncoding(withAllowedCharacters: uriPathAllowed) ?? path
+    var encoded = ""
+    for byte in path.utf8 {
+      if uriPathAllowed.contains(byte) {
+        encoded.unicodeScalars.append(Unicode.Scalar(byte))
+      } else {
+        let digits = String(byte, radix: 16, uppercase: true)
+        encoded += "%" + (digits.count == 1 ? "0" : "") + digits
+      }
+    }
     return path.hasPrefix("/") ? "file://" + encoded : encoded
   }
 
   /// RFC 3986 `pchar` plus `/`, without `:` (a first segment with `:` would read as a scheme).
-  static let uriPathAllowed = CharacterSet(
-    charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+;=@/")
+  static let uriPathAllowed = Set(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+;=@/".utf8)
 
   static func level(_ severity: Severity) -> String {
     switch severity {
