@@ -180,9 +180,9 @@ import TestSupport
 @Suite struct LintJUnitTests {
   @Test("escapes & < > \" ' in attributes and text, keeps line breaks in attributes")
   func escaping() {
-    #expect(JUnitRenderer.attribute("a&b<c>\"d'\ne") == "a&amp;b&lt;c&gt;&quot;d&apos;&#10;e")
-    #expect(JUnitRenderer.text("a&b<c>\"d'\ne") == "a&amp;b&lt;c&gt;\"d'\ne")
-    #expect(JUnitRenderer.text("bell\u{7}") == "bell\u{FFFD}")
+    #expect(XML.attribute("a&b<c>\"d'\ne") == "a&amp;b&lt;c&gt;&quot;d&apos;&#10;e")
+    #expect(XML.text("a&b<c>\"d'\ne") == "a&amp;b&lt;c&gt;\"d'\ne")
+    #expect(XML.text("bell\u{7}") == "bell\u{FFFD}")
   }
 
   @Test("the document parses, fails only rules at or above fail-on, names unreadable files")

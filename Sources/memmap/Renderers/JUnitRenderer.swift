@@ -26,11 +26,11 @@ enum JUnitRenderer {
   }
 
   static func suite(_ file: LintedFile, rules: [Rule], selection: RuleSelection) -> Suite {
-    let name = attribute(file.path)
+    let name = XML.attribute(file.path)
     if let error = file.error {
-      let message = attribute(ErrorText.line(for: error))
+      let message = XML.attribute(ErrorText.line(for: error))
       let xml = "  <testsuite name=\"\(name)\" tests=\"1\" failures=\"0\" errors=\"1\">\n"
-        + "    <testcase classname=\"\(attribute(className(file.path)))\" name=\"load\">"
+        + "    <testcase classname=\"\(XML.attribute(className(file.path)))\" name=\"load\">"
         + "<error message=\"\(message)\" type=\"unreadable\"/></testcase>\n  </testsuite>\n"
       return Suite(xml: xml, tests: 1, failures: 0, errors: 1)
     }
@@ -49,18 +49,18 @@ enum JUnitRenderer {
 
   /// A rule's test case: a `failure` with every failing finding, `system-out` with the rest.
   static func testCase(_ rule: Rule, file: String, failing: [Finding], other: [Finding]) -> String {
-    let open = "    <testcase classname=\"\(attribute(className(file)))\""
-      + " name=\"\(attribute(LintTextRenderer.title(rule)))\""
+    let open = "    <testcase classname=\"\(XML.attribute(className(file)))\""
+      + " name=\"\(XML.attribute(LintTextRenderer.title(rule)))\""
     if failing.isEmpty && other.isEmpty { return open + "/>\n" }
     var out = open + ">\n"
     if let first = failing.first {
       let body = failing.map { LintTextRenderer.line($0, file: file) }.joined(separator: "\n")
-      out += "      <failure message=\"\(attribute(first.message))\" type=\"\(first.severity.rawValue)\">"
-        + text(body) + "</failure>\n"
+      out += "      <failure message=\"\(XML.attribute(first.message))\" type=\"\(first.severity.rawValue)\">"
+        + XML.text(body) + "</failure>\n"
     }
     if !other.isEmpty {
       let body = other.map { LintTextRenderer.line($0, file: file) }.joined(separator: "\n")
-      out += "      <system-out>" + text(body) + "</system-out>\n"
+      out += "      <system-out>" + XML.text(body) + "</system-out>\n"
     }
     return out + "    </testcase>\n"
   }
@@ -71,39 +71,5 @@ enum JUnitRenderer {
     let name = path.hasSuffix(".dtb") ? path.dropLast(4) : Substring(path)
     let parts = name.split(separator: "/").map { $0.drop { $0 == "." } }.filter { !$0.isEmpty }
     return (["memmap"] + parts.map(String.init)).joined(separator: ".")
-  }
-
-  /// Text content: `&`, `<`, `>` escaped, characters XML 1.0 cannot hold replaced.
-  static func text(_ value: String) -> String { escape(value, inAttribute: false) }
-
-  /// An attribute value: also quotes, and line breaks and tabs as character references (a
-  /// parser would otherwise turn them into spaces).
-  static func attribute(_ value: String) -> String { escape(value, inAttribute: true) }
-
-  private static func escape(_ value: String, inAttribute: Bool) -> String {
-    var out = ""
-    for scalar in value.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"" where inAttribute: out += "&quot;"
-      case "'" where inAttribute: out += "&apos;"
-      case "\n" where inAttribute: out += "&#10;"
-      case "\r": out += "&#13;"
-      case "\t" where inAttribute: out += "&#9;"
-      case "\t", "\n": out.unicodeScalars.append(scalar)
-      default: out.unicodeScalars.append(isXMLCharacter(scalar) ? scalar : "\u{FFFD}")
-      }
-    }
-    return out
-  }
-
-  /// XML 1.0's `Char` production (without the tab and line breaks handled above).
-  private static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
-    default: return false
-    }
   }
 }

@@ -40,14 +40,21 @@ enum TableRenderer {
   }
 
   static func regionTable(_ report: MapReport, style: Style) -> String {
+    let table = regions(report)
+    if table.rows.isEmpty { return "  none\n" }
+    return table.render()
+  }
+
+  /// The reserved regions, one row each in `RegionOrder`: the table of inspect and of the
+  /// HTML page of `render`.
+  static func regions(_ report: MapReport) -> TextTable {
     var table = TextTable(
       ["START", "END (incl.)", "SIZE", "KIND", "FLAGS", "STATUS", "INIT", "NODE", "COMPATIBLE"],
       rightAligned: [2])
     for region in RegionOrder.sorted(report.kernel.regions) {
       table.add(row(region))
     }
-    if table.rows.isEmpty { return "  none\n" }
-    return table.render()
+    return table
   }
 
   /// U-Boot's reserved list after it fed the tree to LMB, and the reservations it refused.

@@ -42,4 +42,21 @@ struct TextTable {
     let rule = headers.indices.map { rightAligned.contains($0) ? "---:" : "---" }
     return ([line(headers), line(rule)] + rows.map(line)).joined()
   }
+
+  /// The table as an HTML `<table>`, cells escaped; right-aligned columns get class `num`, and
+  /// row `i` the id `rowIDs[i]` when given.
+  func renderHTML(rowIDs: [String] = []) -> String {
+    func cells(_ values: [String], tag: String) -> String {
+      values.enumerated().map { i, value in
+        let align = rightAligned.contains(i) ? " class=\"num\"" : ""
+        return "<\(tag)\(align)>\(XML.text(value))</\(tag)>"
+      }.joined()
+    }
+    var out = "<table>\n<thead><tr>" + cells(headers, tag: "th") + "</tr></thead>\n<tbody>\n"
+    for (i, row) in rows.enumerated() {
+      let id = i < rowIDs.count ? " id=\"\(XML.attribute(rowIDs[i]))\"" : ""
+      out += "<tr\(id)>" + cells(row, tag: "td") + "</tr>\n"
+    }
+    return out + "</tbody>\n</table>\n"
+  }
 }

@@ -1,0 +1,96 @@
+import MemoryMap
+
+extension MapPicture {
+  /// The picture of one report: every region of the inspect table (boot reservations
+  /// included), in its order, and the banks the kernel uses.
+  init(_ report: MapReport) {
+    let s = report.summary
+    self.init(
+      file: report.file, kernel: report.kernel.profile.name,
+      banks: MemoryBanks.list(report).map { Bank(range: $0.range, source: $0.source) },
+      blocks: RegionOrder.sorted(report.kernel.regions).map(Block.init),
+      totals: Self.totals(ram: s.ram, reserved: s.reserved, noMap: s.noMap, free: s.free))
+    if report.memoryLeftToBootloader && report.memorySource == .deviceTree {
+      notes.append("The tree gives no RAM (the boot loader fills /memory in): pass --memory BASE:SIZE.")
+    }
+    markOverlaps(report.findings.map { ($0.rule.id, $0.nodes) })
+  }
+
+  /// The two pictures of a diff, each region that changed marked with its change words.
+  static func pair(_ diff: MapDiff) -> (MapPicture, MapPicture) {
+    var a = MapPicture(diff.a)
+    var b = MapPicture(diff.b)
+    for change in diff.regions {
+      let words = change.changes.map(\.rawValue)
+      if let before = change.before { a.mark(before, words) }
+      if let after = change.after { b.mark(after, words) }
+    }
+    return (a, b)
+  }
+
+  /// The picture of one side of a diff (a snapshot has no boot reservations).
+  init(_ snapshot: MapSnapshot) {
+    let t = snapshot.totals
+    self.init(
+      file: snapshot.file, kernel: snapshot.kernel,
+      banks: snapshot.memory.map { Bank(range: $0, source: nil) },
+      blocks: snapshot.regions.map(Block.init),
+      totals: Self.totals(ram: t["ram"] ?? 0, reserved: t["reserved"] ?? 0, noMap: t["nomap"] ?? 0,
+                          free: t["free"] ?? 0))
+    markOverlaps(snapshot.findings.map { ($0.rule, $0.nodes) })
+  }
+
+  /// Gives the block drawn for `region` its change words.
+  mutating func mark(_ region: MapSnapshot.Region, _ words: [String]) {
+    let drawn = Block(region)
+    guard let i = blocks.firstIndex(where: { ($0.key, $0.name, $0.range) == (drawn.key, drawn.name, drawn.range) })
+    else { return }
+    blocks[i].changes = words
+  }
+
+  /// The totals line, in the words of inspect's summary.
+  static func totals(ram: UInt64, reserved: UInt64, noMap: UInt64, free: UInt64) -> String {
+    "RAM \(Formatting.humanSize(ram)), reserved \(Formatting.humanSize(reserved)), "
+      + "no-map \(Formatting.humanSize(noMap)), free \(Formatting.humanSize(free))"
+  }
+}
+
+extension MapPicture.Block {
+  /// A region of the kernel's prediction, with the inspect table's words for its state.
+  init(_ region: KernelRegion) {
+    let cells = TableRenderer.row(region)
+    var note: String?
+    if region.status != .reserved {
+      note = region.status.word + (region.status.reason.map { ": " + $0 } ?? "")
+    }
+    let entry = region.entry > 0 ? " [reg \(region.entry)]" : ""
+    var details = [Self.rangeText(region.range), "\(cells[2]) \(region.kind.rawValue), \(cells[4])",
+                   "status \(cells[5]), init \(cells[6])"]
+    if !region.compatible.isEmpty { details.append("compatible " + cells[8]) }
+    self.init(
+      name: region.name + entry, key: region.path ?? region.name, kind: region.kind.rawValue,
+      range: region.range, size: region.size, noMap: region.noMap, reusable: region.reusable,
+      active: region.status == .reserved, note: note, details: details)
+  }
+
+  /// A region of a diff side.
+  init(_ region: MapSnapshot.Region) {
+    let entry = region.entry > 0 ? " [reg \(region.entry)]" : ""
+    var flags = [String]()
+    if region.noMap { flags.append("no-map") }
+    if region.reusable { flags.append("reusable") }
+    let details = [Self.rangeText(region.range),
+                   "\(Formatting.humanSize(region.size)) \(region.kind), \(flags.isEmpty ? "-" : flags.joined(separator: ","))",
+                   "status \(region.status), init \(region.initResult)"]
+    self.init(
+      name: region.name + entry, key: region.path ?? region.name, kind: region.kind, range: region.range,
+      size: region.size, noMap: region.noMap, reusable: region.reusable,
+      active: region.status == RegionStatus.reserved.word,
+      note: region.status == RegionStatus.reserved.word ? nil : region.status, details: details)
+  }
+
+  /// `[base, end)`, or `not placed`.
+  static func rangeText(_ range: AddressRange?) -> String {
+    range.map { Hex.range($0) } ?? "not placed"
+  }
+}

@@ -1,0 +1,71 @@
+import MemoryMap
+
+/// What the picture shows of one memory map: its banks, its regions with the marks they get
+/// (kind, flags, overlap, change) and its totals. Built from a report or from one side of a diff.
+struct MapPicture: Equatable {
+  /// One region as the picture draws it.
+  struct Block: Equatable {
+    /// The short name on the label: node name, `[reg N]` for later entries.
+    var name: String
+    /// The full path (or name), to match findings and for the hover text.
+    var key: String
+    /// `static`, `dynamic`, `memreserve` or `boot`: picks the colour.
+    var kind: String
+    /// Where it lies; nil (or empty) for a region with no place in the map.
+    var range: AddressRange?
+    var size: UInt64
+    var noMap: Bool
+    var reusable: Bool
+    /// False for a region that holds no memory (disabled, failed, skipped): drawn faded.
+    var active: Bool
+    /// Why the region holds no memory (`disabled`, `failed: zero-size`).
+    var note: String?
+    /// True when a finding says it overlaps another region (MM001, MM002).
+    var overlaps = false
+    /// The diff's change words for this side (`added`, `moved,resized`); empty outside a diff.
+    var changes: [String] = []
+    /// Lines of the hover text after the first (range, size, kind, status...).
+    var details: [String]
+
+    /// The range drawn: nil when empty; a range running past 2^64 - 1 stops there.
+    var drawnRange: AddressRange? {
+      guard let range, !range.isEmpty else { return nil }
+      return AddressRange(start: range.base, end: range.saturatedEnd)
+    }
+  }
+
+  /// A bank of RAM and where it came from.
+  struct Bank: Equatable {
+    var range: AddressRange
+    var source: String?
+  }
+
+  var file: String
+  var kernel: String
+  var banks: [Bank]
+  /// Regions in table order (placed by address, then the unplaced ones).
+  var blocks: [Block]
+  /// RAM, reserved, no-map and free, in words.
+  var totals: String
+  /// Sentences about the map as a whole (RAM left to the boot loader), under the title.
+  var notes: [String] = []
+
+  /// Marks the blocks that findings name as overlapping (MM001 reserved-overlap between two
+  /// regions, MM002 memreserve-overlap with a `/memreserve/` entry), and the `/memreserve/`
+  /// entries under a region an MM002 finding names.
+  mutating func markOverlaps(_ findings: [(rule: String, nodes: [String])]) {
+    let overlapRules = [RuleCatalogue.reservedOverlap.id, RuleCatalogue.memreserveOverlap.id]
+    let named = Set(findings.filter { overlapRules.contains($0.rule) }.flatMap(\.nodes))
+    let overMemreserve = findings.filter { $0.rule == RuleCatalogue.memreserveOverlap.id }.flatMap(\.nodes)
+    let memreserveOverlappers = blocks.filter { overMemreserve.contains($0.key) }.compactMap(\.range)
+    for i in blocks.indices {
+      let block = blocks[i]
+      if named.contains(block.key) { blocks[i].overlaps = true }
+      if block.kind == RegionKind.memreserve.rawValue, let range = block.range,
+        memreserveOverlappers.contains(where: { $0.overlaps(range) })
+      {
+        blocks[i].overlaps = true
+      }
+    }
+  }
+}
