@@ -26,7 +26,12 @@ extension MemmapCommand {
           outcome = .unreadableInput
         }
       }
-      Diagnostics.write(InspectRenderer.render(reports, format: format, colour: Diagnostics.colourWanted))
+      if format == .json {
+        // Streamed: the JSON of a large tree is written while it is produced.
+        JSONRenderer.write(reports) { Diagnostics.write(bytes: $0) }
+      } else {
+        Diagnostics.write(InspectRenderer.render(reports, format: format, colour: Diagnostics.colourWanted))
+      }
       return outcome
     }
   }

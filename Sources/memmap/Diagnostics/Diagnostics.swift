@@ -12,6 +12,11 @@ enum Diagnostics {
   /// Writes `text` to standard output as is.
   static func write(_ text: String) { write(text, to: 1) }
 
+  /// Writes UTF-8 `bytes` to standard output as they are.
+  static func write(bytes: [UInt8]) {
+    bytes.withUnsafeBufferPointer { write($0, to: 1) }
+  }
+
   /// Prints one `memmap: error: ...` line on standard error.
   static func printError(_ message: String) {
     let text = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
@@ -44,16 +49,18 @@ enum Diagnostics {
 
   private static func write(_ text: String, to fd: Int32) {
     var text = text
-    text.withUTF8 { bytes in
-      guard var pointer = bytes.baseAddress else { return }
-      var remaining = bytes.count
-      while remaining > 0 {
-        let n = Glibc.write(fd, pointer, remaining)
-        if n < 0 && errno == EINTR { continue }
-        if n <= 0 { return }
-        pointer += n
-        remaining -= n
-      }
+    text.withUTF8 { write($0, to: fd) }
+  }
+
+  private static func write(_ bytes: UnsafeBufferPointer<UInt8>, to fd: Int32) {
+    guard var pointer = bytes.baseAddress else { return }
+    var remaining = bytes.count
+    while remaining > 0 {
+      let n = Glibc.write(fd, pointer, remaining)
+      if n < 0 && errno == EINTR { continue }
+      if n <= 0 { return }
+      pointer += n
+      remaining -= n
     }
   }
 

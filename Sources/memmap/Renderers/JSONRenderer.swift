@@ -4,47 +4,89 @@ import MemoryMap
 /// `--format json` for inspect: the contract of the spec's README, one object per file (an
 /// array when several files are given). Addresses are `"0x..."` strings.
 enum JSONRenderer {
+  /// One file's document. It is written through `JSONStream`, so its keys and those of
+  /// every type below are encoded in sorted order, and its long lists are produced one
+  /// element at a time from the report instead of being built first.
   struct Document: Encodable {
-    var schemaVersion = 1
-    var file: String
-    var kernel: String
-    var memory: [Bank]
-    var reserved: [Region]
-    var bootReservations: [Boot]
-    var findings: [FindingJSON]
-    var summary: Summary
-    var lmb: LMBJSON
-    /// The firmware's EFI map with `--efi-map`, else the one U-Boot builds for the tree.
-    var efi: [EFIJSON]
-    /// `"firmware"` or `"u-boot"`: which map `efi` is.
-    var efiSource: String
-  }
+    let report: MapReport
 
-  struct EFIJSON: Encodable { var type: String; var start: String; var end: String; var attributes: [String] }
+    enum CodingKeys: String, CodingKey {
+      case bootReservations, efi, efiSource, file, findings, kernel, lmb, memory, reserved
+      case schemaVersion, summary
+    }
 
-  static func efi(_ report: MapReport) -> [EFIJSON] {
-    report.efi.shown.map {
-      EFIJSON(type: $0.type.name ?? "type \($0.type.rawValue)", start: Formatting.hex($0.start),
-              end: Formatting.hex($0.end), attributes: EFIRenderer.attributeWords($0.attributes))
+    func encode(to encoder: Encoder) throws {
+      let hex = Formatting.hex
+      let regions = RegionOrder.sorted(report.kernel.regions)
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(Lazy(regions.lazy.filter { $0.kind == .boot }.map {
+        Boot(base: hex($0.range?.base ?? 0), name: $0.name, size: hex($0.size))
+      }), forKey: .bootReservations)
+      /// The firmware's EFI map with `--efi-map`, else the one U-Boot builds for the tree.
+      try c.encode(Lazy(report.efi.shown.lazy.map(JSONRenderer.efi)), forKey: .efi)
+      /// `"firmware"` or `"u-boot"`: which map `efi` is.
+      try c.encode(report.efi.firmware == nil ? "u-boot" : "firmware", forKey: .efiSource)
+      try c.encode(report.file, forKey: .file)
+      try c.encode(Lazy(report.findings.lazy.map(JSONRenderer.finding)), forKey: .findings)
+      try c.encode(report.kernel.profile.name, forKey: .kernel)
+      try c.encode(JSONRenderer.lmb(report.uboot.lmb), forKey: .lmb)
+      try c.encode(Lazy(MemoryBanks.list(report).lazy.map {
+        Bank(base: hex($0.range.base), size: hex($0.range.size), source: $0.source)
+      }), forKey: .memory)
+      try c.encode(Lazy(regions.lazy.filter { $0.kind != .boot }.map(JSONRenderer.region)), forKey: .reserved)
+      try c.encode(1, forKey: .schemaVersion)
+      try c.encode(Summary(free: hex(report.summary.free), nomap: hex(report.summary.noMap),
+                           ram: hex(report.summary.ram), reserved: hex(report.summary.reserved)),
+                   forKey: .summary)
     }
   }
 
-  struct LMBJSON: Encodable { var memory: [LMBRegionJSON]; var reserved: [LMBRegionJSON] }
-  struct LMBRegionJSON: Encodable { var base: String; var size: String; var flags: [String] }
+  /// A sequence written as a JSON array element by element.
+  struct Lazy<Elements: Sequence>: Encodable where Elements.Element: Encodable {
+    let elements: Elements
+    init(_ elements: Elements) { self.elements = elements }
 
-  static func lmb(_ lmb: LMB) -> LMBJSON {
-    func list(_ regions: [LMBRegion]) -> [LMBRegionJSON] {
-      regions.map {
-        LMBRegionJSON(base: Formatting.hex($0.base), size: Formatting.hex($0.size),
-                      flags: UBootRenderer.flagNames($0.flags))
-      }
+    func encode(to encoder: Encoder) throws {
+      var c = encoder.unkeyedContainer()
+      for element in elements { try c.encode(element) }
     }
-    return LMBJSON(memory: list(lmb.memory), reserved: list(lmb.reserved))
   }
+
+  struct EFIJSON: Encodable { var attributes: [String]; var end: String; var start: String; var type: String }
+
+  static func efi(_ d: EFIDescriptor) -> EFIJSON {
+    EFIJSON(attributes: EFIRenderer.attributeWords(d.attributes), end: Formatting.hex(d.end),
+            start: Formatting.hex(d.start), type: d.type.name ?? "type \(d.type.rawValue)")
+  }
+
+  struct LMBJSON: Encodable {
+    let lmb: LMB
+    enum CodingKeys: String, CodingKey { case memory, reserved }
+
+    func encode(to encoder: Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(Lazy(lmb.memory.lazy.map(LMBRegionJSON.init)), forKey: .memory)
+      try c.encode(Lazy(lmb.reserved.lazy.map(LMBRegionJSON.init)), forKey: .reserved)
+    }
+  }
+
+  struct LMBRegionJSON: Encodable {
+    var base: String
+    var flags: [String]
+    var size: String
+
+    init(_ region: LMBRegion) {
+      base = Formatting.hex(region.base)
+      flags = UBootRenderer.flagNames(region.flags)
+      size = Formatting.hex(region.size)
+    }
+  }
+
+  static func lmb(_ lmb: LMB) -> LMBJSON { LMBJSON(lmb: lmb) }
 
   struct Bank: Encodable { var base: String; var size: String; var source: String }
-  struct Boot: Encodable { var name: String; var base: String; var size: String }
-  struct Summary: Encodable { var ram: String; var reserved: String; var nomap: String; var free: String }
+  struct Boot: Encodable { var base: String; var name: String; var size: String }
+  struct Summary: Encodable { var free: String; var nomap: String; var ram: String; var reserved: String }
 
   /// One region as `inspect --format json` writes it and `diff` reads it back.
   struct Region: Codable {
@@ -68,46 +110,30 @@ enum JSONRenderer {
     }
 
     func encode(to encoder: Encoder) throws {
+      // In sorted key order, for JSONStream.
       var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(name, forKey: .name)
-      try c.encode(path, forKey: .path)
-      try c.encode(kind, forKey: .kind)
       try c.encode(base, forKey: .base)
-      try c.encode(size, forKey: .size)
-      try c.encode(nomap, forKey: .nomap)
-      try c.encode(reusable, forKey: .reusable)
       try c.encode(compatible, forKey: .compatible)
-      try c.encode(status, forKey: .status)
-      try c.encodeIfPresent(reason, forKey: .reason)
-      try c.encode(init_, forKey: .init_)
-      try c.encode(inTable, forKey: .inTable)
       try c.encode(entry, forKey: .entry)
+      try c.encode(inTable, forKey: .inTable)
+      try c.encode(init_, forKey: .init_)
+      try c.encode(kind, forKey: .kind)
+      try c.encode(name, forKey: .name)
+      try c.encode(nomap, forKey: .nomap)
+      try c.encode(path, forKey: .path)
+      try c.encodeIfPresent(reason, forKey: .reason)
+      try c.encode(reusable, forKey: .reusable)
+      try c.encode(size, forKey: .size)
+      try c.encode(status, forKey: .status)
     }
   }
 
   struct FindingJSON: Encodable {
-    var rule: String
-    var name: String
-    var severity: String
     var message: String
+    var name: String
     var nodes: [String]
-  }
-
-  static func document(_ report: MapReport) -> Document {
-    let hex = Formatting.hex
-    let regions = RegionOrder.sorted(report.kernel.regions)
-    return Document(
-      file: report.file, kernel: report.kernel.profile.name,
-      memory: MemoryBanks.list(report).map { Bank(base: hex($0.range.base), size: hex($0.range.size), source: $0.source) },
-      reserved: regions.filter { $0.kind != .boot }.map(region),
-      bootReservations: regions.filter { $0.kind == .boot }.map {
-        Boot(name: $0.name, base: hex($0.range?.base ?? 0), size: hex($0.size))
-      },
-      findings: report.findings.map(finding),
-      summary: Summary(ram: hex(report.summary.ram), reserved: hex(report.summary.reserved),
-                       nomap: hex(report.summary.noMap), free: hex(report.summary.free)),
-      lmb: lmb(report.uboot.lmb), efi: efi(report),
-      efiSource: report.efi.firmware == nil ? "u-boot" : "firmware")
+    var rule: String
+    var severity: String
   }
 
   static func region(_ r: KernelRegion) -> Region {
@@ -118,13 +144,23 @@ enum JSONRenderer {
   }
 
   static func finding(_ f: Finding) -> FindingJSON {
-    FindingJSON(rule: f.rule.id, name: f.rule.name, severity: f.severity.rawValue, message: f.message, nodes: f.nodes)
+    FindingJSON(message: f.message, name: f.rule.name, nodes: f.nodes, rule: f.rule.id, severity: f.severity.rawValue)
+  }
+
+  /// The text of `inspect --format json`, handed to `output` in pieces as it is written.
+  static func write(_ reports: [MapReport], to output: @escaping ([UInt8]) -> Void) {
+    let stream = JSONStream(output: output)
+    if reports.count == 1 {
+      try? stream.write(Document(report: reports[0]))
+    } else {
+      try? stream.write(Lazy(reports.lazy.map { Document(report: $0) }))
+    }
   }
 
   static func render(_ reports: [MapReport]) -> String {
-    let docs = reports.map(document)
-    if docs.count == 1 { return encode(docs[0]) }
-    return encode(docs)
+    var bytes: [UInt8] = []
+    write(reports) { bytes.append(contentsOf: $0) }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Pretty, key-sorted JSON with a final newline.

@@ -1,0 +1,259 @@
+/// Writes an `Encodable` value as pretty JSON while it is being encoded, handing the text out
+/// in pieces: the JSON of 100,000 regions is about 80 MB, and Foundation's `JSONEncoder` builds
+/// a tree of the whole document and then the whole text before anything can be written.
+///
+/// The text is byte for byte what `JSONEncoder` writes with `.prettyPrinted`, `.sortedKeys`
+/// and `.withoutEscapingSlashes`, provided that every keyed container receives its keys in
+/// sorted order: a stream cannot reorder what it has written, so the types written through it
+/// declare (or encode) their keys alphabetically. Debug builds check that order.
+final class JSONStream {
+  private var buffer: [UInt8] = []
+  private let flushSize: Int
+  private let output: ([UInt8]) -> Void
+  /// The open containers, innermost last.
+  private var frames: [Frame] = []
+
+  private struct Frame {
+    var closer: UInt8
+    var depth: Int
+    var count = 0
+    var lastKey: String?
+  }
+
+  /// `output` receives the text in pieces of about `flushSize` bytes, and the rest at the end.
+  init(flushSize: Int = 1 << 16, output: @escaping ([UInt8]) -> Void) {
+    self.flushSize = flushSize
+    self.output = output
+    buffer.reserveCapacity(flushSize + 4096)
+  }
+
+  /// Writes `value` and a final newline, then hands out what is left.
+  func write<T: Encodable>(_ value: T) throws {
+    try encodeValue(value, depth: 0)
+    buffer.append(UInt8(ascii: "\n"))
+    output(buffer)
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  /// The whole text of `value` as one string.
+  static func string<T: Encodable>(_ value: T) -> String {
+    var bytes: [UInt8] = []
+    let stream = JSONStream(output: { bytes.append(contentsOf: $0) })
+    guard (try? stream.write(value)) != nil else { return "{}\n" }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  // MARK: - Text
+
+  fileprivate func append(_ text: String) {
+    var text = text
+    text.withUTF8 { buffer.append(contentsOf: $0) }
+    if buffer.count >= flushSize {
+      output(buffer)
+      buffer.removeAll(keepingCapacity: true)
+    }
+  }
+
+  private func indent(_ depth: Int) {
+    buffer.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+  }
+
+  fileprivate func appendString(_ text: String) {
+    var text = text
+    text.withUTF8 { bytes in
+      buffer.append(UInt8(ascii: "\""))
+      // Most strings need no escape: copy them whole.
+      if !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        buffer.append(contentsOf: bytes)
+      } else {
+        for byte in bytes { appendEscaped(byte) }
+      }
+      buffer.append(UInt8(ascii: "\""))
+    }
+    if buffer.count >= flushSize {
+      output(buffer)
+      buffer.removeAll(keepingCapacity: true)
+    }
+  }
+
+  /// One byte of a string, escaped as JSONEncoder escapes it (UTF-8 above 0x7f passes through).
+  private func appendEscaped(_ byte: UInt8) {
+    switch byte {
+    case UInt8(ascii: "\""): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+    case UInt8(ascii: "\\"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+    case 0x0a: buffer.append(contentsOf: Array("\\n".utf8))
+    case 0x0d: buffer.append(contentsOf: Array("\\r".utf8))
+    case 0x09: buffer.append(contentsOf: Array("\\t".utf8))
+    case 0x08: buffer.append(contentsOf: Array("\\b".utf8))
+    case 0x0c: buffer.append(contentsOf: Array("\\f".utf8))
+    case 0..<0x20:
+      let hex = Array("0123456789abcdef".utf8)
+      buffer.append(contentsOf: Array("\\u00".utf8))
+      buffer.append(hex[Int(byte >> 4)])
+      buffer.append(hex[Int(byte & 0xf)])
+    default: buffer.append(byte)
+    }
+  }
+
+  // MARK: - Containers
+
+  fileprivate func open(_ opener: UInt8, closer: UInt8, depth: Int) {
+    buffer.append(opener)
+    frames.append(Frame(closer: closer, depth: depth))
+  }
+
+  /// Starts the next entry of the innermost container: the separator, the indent and, for an
+  /// object, the key.
+  fileprivate func beginEntry(key: String?) {
+    let last = frames.count - 1
+    if frames[last].count != 0 { buffer.append(UInt8(ascii: ",")) }
+    buffer.append(UInt8(ascii: "\n"))
+    frames[last].count += 1
+    indent(frames[last].depth + 1)
+    if let key {
+      assert(frames[last].lastKey.map { Array($0.utf8).lexicographicallyPrecedes(Array(key.utf8)) } ?? true,
+             "JSONStream: key \(key) after \(frames[last].lastKey ?? "") is out of order")
+      frames[last].lastKey = key
+      appendString(key)
+      buffer.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: " ")])
+    }
+  }
+
+  /// Closes every container opened since there were `level` open.
+  private func close(downTo level: Int) {
+    while frames.count > level {
+      let frame = frames.removeLast()
+      buffer.append(UInt8(ascii: "\n"))
+      if frame.count == 0 { buffer.append(UInt8(ascii: "\n")) }
+      indent(frame.depth)
+      buffer.append(frame.closer)
+    }
+  }
+
+  /// Encodes one value at `depth`, closing whatever containers it opened.
+  fileprivate func encodeValue<T: Encodable>(_ value: T, depth: Int) throws {
+    let level = frames.count
+    try value.encode(to: StreamEncoder(stream: self, depth: depth))
+    close(downTo: level)
+  }
+}
+
+/// The `Encoder` handed to each value; it writes through `JSONStream`.
+private struct StreamEncoder: Encoder {
+  let stream: JSONStream
+  let depth: Int
+  var codingPath: [any CodingKey] { [] }
+  var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+  func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+    stream.open(UInt8(ascii: "{"), closer: UInt8(ascii: "}"), depth: depth)
+    return KeyedEncodingContainer(KeyedWriter<Key>(stream: stream, depth: depth))
+  }
+
+  func unkeyedContainer() -> any UnkeyedEncodingContainer {
+    stream.open(UInt8(ascii: "["), closer: UInt8(ascii: "]"), depth: depth)
+    return UnkeyedWriter(stream: stream, depth: depth)
+  }
+
+  func singleValueContainer() -> any SingleValueEncodingContainer {
+    SingleWriter(stream: stream, depth: depth)
+  }
+}
+
+private struct KeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
+  let stream: JSONStream
+  let depth: Int
+  var codingPath: [any CodingKey] { [] }
+
+  mutating func encodeNil(forKey key: Key) throws {
+    stream.beginEntry(key: key.stringValue)
+    stream.append("null")
+  }
+
+  mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+    stream.beginEntry(key: key.stringValue)
+    try stream.encodeValue(value, depth: depth + 1)
+  }
+
+  mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
+    -> KeyedEncodingContainer<NestedKey>
+  {
+    stream.beginEntry(key: key.stringValue)
+    return StreamEncoder(stream: stream, depth: depth + 1).container(keyedBy: keyType)
+  }
+
+  mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+    stream.beginEntry(key: key.stringValue)
+    return StreamEncoder(stream: stream, depth: depth + 1).unkeyedContainer()
+  }
+
+  mutating func superEncoder() -> any Encoder { StreamEncoder(stream: stream, depth: depth + 1) }
+  mutating func superEncoder(forKey key: Key) -> any Encoder {
+    stream.beginEntry(key: key.stringValue)
+    return StreamEncoder(stream: stream, depth: depth + 1)
+  }
+}
+
+private struct UnkeyedWriter: UnkeyedEncodingContainer {
+  let stream: JSONStream
+  let depth: Int
+  private(set) var count = 0
+  var codingPath: [any CodingKey] { [] }
+
+  init(stream: JSONStream, depth: Int) {
+    self.stream = stream
+    self.depth = depth
+  }
+
+  mutating func encodeNil() throws {
+    stream.beginEntry(key: nil)
+    stream.append("null")
+    count += 1
+  }
+
+  mutating func encode<T: Encodable>(_ value: T) throws {
+    stream.beginEntry(key: nil)
+    try stream.encodeValue(value, depth: depth + 1)
+    count += 1
+  }
+
+  mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
+    -> KeyedEncodingContainer<NestedKey>
+  {
+    stream.beginEntry(key: nil)
+    count += 1
+    return StreamEncoder(stream: stream, depth: depth + 1).container(keyedBy: keyType)
+  }
+
+  mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+    stream.beginEntry(key: nil)
+    count += 1
+    return StreamEncoder(stream: stream, depth: depth + 1).unkeyedContainer()
+  }
+
+  mutating func superEncoder() -> any Encoder { StreamEncoder(stream: stream, depth: depth + 1) }
+}
+
+/// Scalars: strings quoted and escaped, numbers and booleans as Swift prints them.
+private struct SingleWriter: SingleValueEncodingContainer {
+  let stream: JSONStream
+  let depth: Int
+  var codingPath: [any CodingKey] { [] }
+
+  mutating func encodeNil() throws { stream.append("null") }
+  mutating func encode(_ value: Bool) throws { stream.append(value ? "true" : "false") }
+  mutating func encode(_ value: String) throws { stream.appendString(value) }
+  mutating func encode(_ value: Double) throws { stream.append(String(describing: value)) }
+  mutating func encode(_ value: Float) throws { stream.append(String(describing: value)) }
+  mutating func encode(_ value: Int) throws { stream.append(String(value)) }
+  mutating func encode(_ value: Int8) throws { stream.append(String(value)) }
+  mutating func encode(_ value: Int16) throws { stream.append(String(value)) }
+  mutating func encode(_ value: Int32) throws { stream.append(String(value)) }
+  mutating func encode(_ value: Int64) throws { stream.append(String(value)) }
+  mutating func encode(_ value: UInt) throws { stream.append(String(value)) }
+  mutating func encode(_ value: UInt8) throws { stream.append(String(value)) }
+  mutating func encode(_ value: UInt16) throws { stream.append(String(value)) }
+  mutating func encode(_ value: UInt32) throws { stream.append(String(value)) }
+  mutating func encode(_ value: UInt64) throws { stream.append(String(value)) }
+  mutating func encode<T: Encodable>(_ value: T) throws { try stream.encodeValue(value, depth: depth) }
+}
