@@ -32,23 +32,40 @@ one=$(grep 'qcom/sm8550-hdk.dtb' "$work/dtbs.txt" | head -1)
 echo "== (b) inspect of one typical DTB ($(basename "$one"))"
 hyperfine -N -i --warmup 3 --runs 30 --export-json "$work/b.json" "$bin inspect $one" >/dev/null
 python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["results"][0]["mean"]; print(f"  {m*1000:.2f} ms (target < 10 ms)")' "$work/b.json"
-echo "== (c) synthetic trees with 1,000 / 10,000 / 100,000 reserved regions"
+echo "== (c) synthetic trees with 1,000 / 10,000 / 100,000 reserved regions (scripts/gen-regions.py)"
 for n in 1000 10000 100000; do
   [ -f "$work/regions-$n.dtb" ] || python3 scripts/gen-regions.py $n "$work/regions-$n.dtb"
 done
+# lint: the whole model (parse, kernel flow, U-Boot LMB, EFI map, every rule), one line out.
+# inspect --format json: the same plus every region, LMB entry and EFI descriptor written out.
 hyperfine -N -i --warmup 1 --runs 3 --export-json "$work/c.json" \
-  -n 1k "$bin inspect --format json $work/regions-1000.dtb" \
-  -n 10k "$bin inspect --format json $work/regions-10000.dtb" \
-  -n 100k "$bin inspect --format json $work/regions-100000.dtb" >/dev/null
+  -n lint-1k "$bin lint $work/regions-1000.dtb" \
+  -n lint-10k "$bin lint $work/regions-10000.dtb" \
+  -n lint-100k "$bin lint $work/regions-100000.dtb" \
+  -n json-1k "$bin inspect --format json $work/regions-1000.dtb" \
+  -n json-10k "$bin inspect --format json $work/regions-10000.dtb" \
+  -n json-100k "$bin inspect --format json $work/regions-100000.dtb" >/dev/null
 for n in 1000 10000 100000; do
-  rss=$(/usr/bin/time -v "$bin" inspect --format json "$work/regions-$n.dtb" 2>&1 >/dev/null | sed -n 's/.*Maximum resident set size (kbytes): //p')
-  echo "  peak memory $n regions: $((rss / 1024)) MiB" 
+  for mode in lint "inspect --format json"; do
+    rss=$(/usr/bin/time -v "$bin" $mode "$work/regions-$n.dtb" 2>&1 >/dev/null | sed -n 's/.*Maximum resident set size (kbytes): //p')
+    echo "$mode $n $rss" >> "$work/c-rss.txt.new"
+  done
 done
-python3 - "$work/c.json" <<'PY'
+mv "$work/c-rss.txt.new" "$work/c-rss.txt"
+python3 - "$work/c.json" "$work/c-rss.txt" <<'PY'
 import json, sys
 r = {x["command"]: x["mean"] for x in json.load(open(sys.argv[1]))["results"]}
-for k in ["1k", "10k", "100k"]: print(f"  {k:5s} {r[k]*1000:9.1f} ms")
-print(f"  100k in under 1 s: {'yes' if r['100k'] < 1 else 'no'}; time(100k)/time(10k) = {r['100k']/r['10k']:.1f} (target <= 15)")
+rss = {}
+for line in open(sys.argv[2]):
+    *mode, n, kb = line.split()
+    rss[(" ".join(mode), int(n))] = int(kb) / 1024
+for name, mode in [("lint", "lint"), ("json", "inspect --format json")]:
+    print(f"  memmap {mode}:")
+    for k, n in [("1k", 1000), ("10k", 10000), ("100k", 100000)]:
+        print(f"    {k:5s} {r[name + '-' + k]*1000:9.1f} ms  peak {rss[(mode, n)]:6.1f} MiB")
+    t100, t10 = r[name + "-100k"], r[name + "-10k"]
+    print(f"    100k under 1 s: {'yes' if t100 < 1 else 'no'}; peak under 100 MiB: {'yes' if rss[(mode, 100000)] < 100 else 'no'};"
+          f" time(100k)/time(10k) = {t100/t10:.1f} (target <= 15)")
 PY
 echo "== (d) memmap lmb with 100,000 operations"
 [ -f "$work/ops.lmb" ] || python3 scripts/gen-lmb-script.py 100000 "$work/ops.lmb"
