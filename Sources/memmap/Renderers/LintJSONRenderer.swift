@@ -1,53 +1,54 @@
 import MemoryMap
 
 /// `memmap lint --format json`: one document for the whole run, keys sorted, so that CI can
-/// diff or query it. Findings use the same object as `inspect --format json`.
+/// diff or query it. Findings use the same object as `inspect --format json`. Written through
+/// `JSONStream`, so every type below declares its keys in sorted order.
 enum LintJSONRenderer {
   struct Document: Encodable {
-    var schemaVersion = 1
-    var tool: Tool
-    var kernel: String
     var failOn: String
+    var files: [File]
+    var kernel: String
     /// Ids of the enabled rules.
     var rules: [String]
-    var files: [File]
+    var schemaVersion = 1
     var summary: Summary
+    var tool: Tool
   }
 
   struct Tool: Encodable { var name: String; var version: String }
 
   struct File: Encodable {
-    var file: String
-    var findings: [JSONRenderer.FindingJSON]
     /// Why the file could not be read; absent when it was.
     var error: String?
+    var file: String
+    var findings: [JSONRenderer.FindingJSON]
   }
 
   struct Summary: Encodable {
-    var files: Int
-    var unreadable: Int
     var errors: Int
-    var warnings: Int
-    var notes: Int
     /// True when a finding is at or above `failOn`.
     var failed: Bool
+    var files: Int
+    var notes: Int
+    var unreadable: Int
+    var warnings: Int
   }
 
-  static func render(_ report: LintReport) -> String { JSONRenderer.encode(document(report)) }
+  static func render(_ report: LintReport) -> String { JSONStream.string(document(report)) }
 
   static func document(_ report: LintReport) -> Document {
     Document(
-      tool: Tool(name: ToolInfo.name, version: ToolInfo.version), kernel: report.kernel,
-      failOn: report.selection.failOn.rawValue, rules: report.selection.rules.map(\.id),
-      files: report.files.map(file),
+      failOn: report.selection.failOn.rawValue, files: report.files.map(file),
+      kernel: report.kernel, rules: report.selection.rules.map(\.id),
       summary: Summary(
-        files: report.files.count, unreadable: report.unreadableCount,
-        errors: report.count(.error), warnings: report.count(.warning), notes: report.count(.note),
-        failed: report.failed))
+        errors: report.count(.error), failed: report.failed, files: report.files.count,
+        notes: report.count(.note), unreadable: report.unreadableCount,
+        warnings: report.count(.warning)),
+      tool: Tool(name: ToolInfo.name, version: ToolInfo.version))
   }
 
   static func file(_ file: LintedFile) -> File {
-    File(file: file.path, findings: file.findings.map(JSONRenderer.finding),
-         error: file.error.map(ErrorText.line))
+    File(error: file.error.map(ErrorText.line), file: file.path,
+         findings: file.findings.map(JSONRenderer.finding))
   }
 }
