@@ -121,11 +121,12 @@ extension MemoryDescription {
     }
     func has(_ name: String) throws(DeviceTreeError) -> Bool { try find(name) != nil }
     let (status, available) = availability(try find("status"))
-    var reg = try raw("reg")
+    let reg = try raw("reg")
+    var regFollowing: [UInt8] = []
     if reg?.length == 0 {
-      reg?.following = try blob.bytesAfterProperty("reg", of: node, count: cells.entryLength) ?? []
+      regFollowing = try blob.bytesAfterProperty("reg", of: node, count: cells.entryLength) ?? []
     }
-    return ReservedMemoryNode(
+    var result = ReservedMemoryNode(
       path: node.path, name: node.name, offset: node.offset, status: status,
       isAvailable: available, reg: reg, size: try raw("size"),
       alignment: try raw("alignment"), allocRanges: try raw("alloc-ranges"),
@@ -133,6 +134,8 @@ extension MemoryDescription {
       compatible: try find("compatible")?.strings ?? [],
       cmaDefault: try has("linux,cma-default"), dmaDefault: try has("linux,dma-default"),
       childCount: try blob.children(of: node).count)
+    result.regFollowing = regFollowing
+    return result
   }
 
   private static func readChosen(_ node: Node, in blob: DeviceTreeBlob) throws(DeviceTreeError)

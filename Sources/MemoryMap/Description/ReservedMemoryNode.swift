@@ -23,12 +23,7 @@ public struct ReservedMemoryParent: Hashable, Sendable {
 /// A raw property value kept with its length, so that every consumer applies its own rules.
 public struct RawProperty: Hashable, Sendable {
   public var bytes: [UInt8]
-  /// For an empty value: the blob bytes that follow it (what a reader running past it sees).
-  public var following: [UInt8]
-  public init(_ bytes: [UInt8], following: [UInt8] = []) {
-    self.bytes = bytes
-    self.following = following
-  }
+  public init(_ bytes: [UInt8]) { self.bytes = bytes }
   public var length: Int { bytes.count }
 
   /// The value as one number of `cells` cells, or nil when the length is not exactly that.
@@ -54,6 +49,9 @@ public struct ReservedMemoryNode: Hashable, Sendable {
   /// True when the property is absent or `"okay"`/`"ok"` (`of_fdt_device_is_available`).
   public var isAvailable: Bool
   public var reg: RawProperty?
+  /// For an empty `reg`: the blob bytes that follow it (what a reader running past it sees).
+  /// Kept here rather than in every `RawProperty`: at 100,000 nodes that is 5 MB.
+  public var regFollowing: [UInt8] = []
   public var size: RawProperty?
   public var alignment: RawProperty?
   public var allocRanges: RawProperty?

@@ -33,6 +33,21 @@ public struct EFIMemoryMap: Hashable, Sendable {
   /// The descriptors in ascending address order.
   public var ascending: [EFIDescriptor] { list.reversed() }
 
+  /// The descriptors in ascending address order, without copying the map.
+  public var ascendingSequence: Ascending { Ascending(list: list) }
+
+  /// See `ascendingSequence`.
+  public struct Ascending: Sequence {
+    let list: ChunkedArray<EFIDescriptor>
+
+    public struct Iterator: IteratorProtocol {
+      var base: ReversedCollection<ChunkedArray<EFIDescriptor>>.Iterator
+      public mutating func next() -> EFIDescriptor? { base.next() }
+    }
+
+    public func makeIterator() -> Iterator { Iterator(base: list.reversed().makeIterator()) }
+  }
+
   /// `efi_add_memory_map`: rounds `[start, start + size)` outward to whole pages and overwrites
   /// it with `type` (no conflict check).
   @discardableResult

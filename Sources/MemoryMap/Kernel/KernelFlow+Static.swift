@@ -114,9 +114,10 @@ extension KernelFlow {
   }
 
   /// What the late scan reads as the first entry of an empty `reg`: the following blob bytes.
-  func emptyRegEntry(_ reg: RawProperty) -> CellEntry? {
-    guard reg.following.count >= cells.entryLength, cells.entryLength > 0 else { return nil }
-    return Cells.read(Array(reg.following.prefix(cells.entryLength)),
+  func emptyRegEntry(_ child: ReservedMemoryNode) -> CellEntry? {
+    let following = child.regFollowing
+    guard following.count >= cells.entryLength, cells.entryLength > 0 else { return nil }
+    return Cells.read(Array(following.prefix(cells.entryLength)),
                       addressCells: cells.addressCells, sizeCells: cells.sizeCells).entries.first
   }
 
@@ -144,7 +145,7 @@ extension KernelFlow {
         events.append(.ignoredRegEntries(name: child.name, count: decoded.entries.count - 1))
       }
       // An empty `reg` still has its "first entry" read: the bytes that follow it in the blob.
-      let firstEntry = reg.length == 0 ? emptyRegEntry(reg) : decoded.entries.first
+      let firstEntry = reg.length == 0 ? emptyRegEntry(child) : decoded.entries.first
       guard let first = firstEntry, first.size != 0 else { continue }
       if reg.length == 0 {
         let region = firstRegionOfChild[index]

@@ -51,12 +51,18 @@ extension KernelFlow {
   mutating func checkOverlaps() {
     guard table.count >= 2 else { return }
     let byOffset = profile.sortTiesByOffset
-    KernelSort.heapsort(&table) { a, b in
+    // Positions are sorted, not entries: the same comparisons and swaps give the same order,
+    // without moving two strings per swap.
+    let entries = table
+    var order = Array(entries.indices)
+    KernelSort.heapsort(&order) { i, j in
+      let a = entries[i], b = entries[j]
       if a.base != b.base { return a.base < b.base ? -1 : 1 }
       if a.size != b.size { return a.size < b.size ? -1 : 1 }
       if byOffset && a.offset != b.offset { return a.offset < b.offset ? -1 : 1 }
       return 0
     }
+    table = order.map { entries[$0] }
     for i in 0..<(table.count - 1) {
       let this = table[i]
       let next = table[i + 1]

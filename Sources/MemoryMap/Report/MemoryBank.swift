@@ -27,14 +27,20 @@ public enum MemoryBanks {
 /// the order the kernel met them.
 public enum RegionOrder {
   public static func sorted(_ regions: [KernelRegion]) -> [KernelRegion] {
-    let indexed = Array(regions.enumerated())
-    return indexed.sorted { a, b in
-      switch (a.element.range, b.element.range) {
-      case let (x?, y?): return (x.base, x.size, a.offset) < (y.base, y.size, b.offset)
+    order(regions).map { regions[$0] }
+  }
+
+  /// The positions of `regions` in that order: placed ones by base, then size, then position;
+  /// unplaced ones after them by position. Sorting positions, not regions, keeps a tree of
+  /// 100,000 regions from being copied three times.
+  public static func order(_ regions: [KernelRegion]) -> [Int] {
+    regions.indices.sorted { a, b in
+      switch (regions[a].range, regions[b].range) {
+      case let (x?, y?): return (x.base, x.size, a) < (y.base, y.size, b)
       case (.some, .none): return true
       case (.none, .some): return false
-      case (.none, .none): return a.offset < b.offset
+      case (.none, .none): return a < b
       }
-    }.map(\.element)
+    }
   }
 }

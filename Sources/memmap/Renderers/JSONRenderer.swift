@@ -17,13 +17,20 @@ enum JSONRenderer {
 
     func encode(to encoder: Encoder) throws {
       let hex = Formatting.hex
-      let regions = RegionOrder.sorted(report.kernel.regions)
+      let all = report.kernel.regions
+      let regions = RegionOrder.order(all).lazy.map { all[$0] }
       var c = encoder.container(keyedBy: CodingKeys.self)
       try c.encode(Lazy(regions.lazy.filter { $0.kind == .boot }.map {
         Boot(base: hex($0.range?.base ?? 0), name: $0.name, size: hex($0.size))
       }), forKey: .bootReservations)
       /// The firmware's EFI map with `--efi-map`, else the one U-Boot builds for the tree.
-      try c.encode(Lazy(report.efi.shown.lazy.map(JSONRenderer.efi)), forKey: .efi)
+      if report.efi.firmware == nil {
+        // U-Boot's map, read in place rather than copied (`shown` would copy it).
+        try c.encode(JSONStream.Objects(report.efi.uboot.atBoot.ascendingSequence, write: JSONRenderer.efi),
+                     forKey: .efi)
+      } else {
+        try c.encode(JSONStream.Objects(report.efi.shown, write: JSONRenderer.efi), forKey: .efi)
+      }
       /// `"firmware"` or `"u-boot"`: which map `efi` is.
       try c.encode(report.efi.firmware == nil ? "u-boot" : "firmware", forKey: .efiSource)
       try c.encode(report.file, forKey: .file)
@@ -33,7 +40,8 @@ enum JSONRenderer {
       try c.encode(Lazy(MemoryBanks.list(report).lazy.map {
         Bank(base: hex($0.range.base), size: hex($0.range.size), source: $0.source)
       }), forKey: .memory)
-      try c.encode(Lazy(regions.lazy.filter { $0.kind != .boot }.map(JSONRenderer.region)), forKey: .reserved)
+      try c.encode(JSONStream.Objects(regions.lazy.filter { $0.kind != .boot }, write: JSONRenderer.region),
+                   forKey: .reserved)
       try c.encode(1, forKey: .schemaVersion)
       try c.encode(Summary(free: hex(report.summary.free), nomap: hex(report.summary.noMap),
                            ram: hex(report.summary.ram), reserved: hex(report.summary.reserved)),
@@ -52,11 +60,12 @@ enum JSONRenderer {
     }
   }
 
-  struct EFIJSON: Encodable { var attributes: [String]; var end: String; var start: String; var type: String }
-
-  static func efi(_ d: EFIDescriptor) -> EFIJSON {
-    EFIJSON(attributes: EFIRenderer.attributeWords(d.attributes), end: Formatting.hex(d.end),
-            start: Formatting.hex(d.start), type: d.type.name ?? "type \(d.type.rawValue)")
+  /// One EFI descriptor, keys in sorted order.
+  static func efi(_ d: EFIDescriptor, _ fields: inout JSONStream.Fields) {
+    fields.strings("attributes", EFIRenderer.attributeWords(d.attributes))
+    fields.string("end", Formatting.hex(d.end))
+    fields.string("start", Formatting.hex(d.start))
+    fields.string("type", d.type.name ?? "type \(d.type.rawValue)")
   }
 
   struct LMBJSON: Encodable {
@@ -65,21 +74,16 @@ enum JSONRenderer {
 
     func encode(to encoder: Encoder) throws {
       var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(Lazy(lmb.memory.lazy.map(LMBRegionJSON.init)), forKey: .memory)
-      try c.encode(Lazy(lmb.reserved.lazy.map(LMBRegionJSON.init)), forKey: .reserved)
+      try c.encode(JSONStream.Objects(lmb.memory, write: JSONRenderer.lmbRegion), forKey: .memory)
+      try c.encode(JSONStream.Objects(lmb.reserved, write: JSONRenderer.lmbRegion), forKey: .reserved)
     }
   }
 
-  struct LMBRegionJSON: Encodable {
-    var base: String
-    var flags: [String]
-    var size: String
-
-    init(_ region: LMBRegion) {
-      base = Formatting.hex(region.base)
-      flags = UBootRenderer.flagNames(region.flags)
-      size = Formatting.hex(region.size)
-    }
+  /// One LMB entry, keys in sorted order.
+  static func lmbRegion(_ region: LMBRegion, _ fields: inout JSONStream.Fields) {
+    fields.string("base", Formatting.hex(region.base))
+    fields.strings("flags", UBootRenderer.flagNames(region.flags))
+    fields.string("size", Formatting.hex(region.size))
   }
 
   static func lmb(_ lmb: LMB) -> LMBJSON { LMBJSON(lmb: lmb) }
@@ -88,8 +92,8 @@ enum JSONRenderer {
   struct Boot: Encodable { var base: String; var name: String; var size: String }
   struct Summary: Encodable { var free: String; var nomap: String; var ram: String; var reserved: String }
 
-  /// One region as `inspect --format json` writes it and `diff` reads it back.
-  struct Region: Codable {
+  /// One region as `inspect --format json` writes it (`region(_:_:)`) and `diff` reads it back.
+  struct Region: Decodable {
     var name: String
     var path: String?
     var kind: String
@@ -108,24 +112,6 @@ enum JSONRenderer {
       case name, path, kind, base, size, nomap, reusable, compatible, status, reason, inTable, entry
       case init_ = "init"
     }
-
-    func encode(to encoder: Encoder) throws {
-      // In sorted key order, for JSONStream.
-      var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(base, forKey: .base)
-      try c.encode(compatible, forKey: .compatible)
-      try c.encode(entry, forKey: .entry)
-      try c.encode(inTable, forKey: .inTable)
-      try c.encode(init_, forKey: .init_)
-      try c.encode(kind, forKey: .kind)
-      try c.encode(name, forKey: .name)
-      try c.encode(nomap, forKey: .nomap)
-      try c.encode(path, forKey: .path)
-      try c.encodeIfPresent(reason, forKey: .reason)
-      try c.encode(reusable, forKey: .reusable)
-      try c.encode(size, forKey: .size)
-      try c.encode(status, forKey: .status)
-    }
   }
 
   struct FindingJSON: Encodable {
@@ -136,11 +122,22 @@ enum JSONRenderer {
     var severity: String
   }
 
-  static func region(_ r: KernelRegion) -> Region {
-    return Region(name: r.name, path: r.path, kind: r.kind.rawValue, base: r.range.map { Formatting.hex($0.base) },
-                  size: Formatting.hex(r.size), nomap: r.noMap, reusable: r.reusable,
-                  compatible: r.compatible, status: r.status.word, reason: r.status.reason,
-                  init_: r.initResult.rawValue, inTable: r.inTable, entry: r.entry)
+  /// One region with `Region`'s keys, in sorted order.
+  static func region(_ r: KernelRegion, _ fields: inout JSONStream.Fields) {
+    typealias Key = Region.CodingKeys
+    fields.string(Key.base.stringValue, r.range.map { Formatting.hex($0.base) })
+    fields.strings(Key.compatible.stringValue, r.compatible)
+    fields.int(Key.entry.stringValue, r.entry)
+    fields.bool(Key.inTable.stringValue, r.inTable)
+    fields.string(Key.init_.stringValue, r.initResult.rawValue)
+    fields.string(Key.kind.stringValue, r.kind.rawValue)
+    fields.string(Key.name.stringValue, r.name)
+    fields.bool(Key.nomap.stringValue, r.noMap)
+    fields.string(Key.path.stringValue, r.path)
+    fields.stringIfPresent(Key.reason.stringValue, r.status.reason)
+    fields.bool(Key.reusable.stringValue, r.reusable)
+    fields.string(Key.size.stringValue, Formatting.hex(r.size))
+    fields.string(Key.status.stringValue, r.status.word)
   }
 
   static func finding(_ f: Finding) -> FindingJSON {

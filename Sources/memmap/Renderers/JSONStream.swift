@@ -7,13 +7,15 @@
 /// sorted order: a stream cannot reorder what it has written, so the types written through it
 /// declare (or encode) their keys alphabetically. Debug builds check that order.
 final class JSONStream {
-  private var buffer: [UInt8] = []
+  // Only this class's methods touch these, one call at a time; without `unchecked` every byte
+  // appended pays for a dynamic exclusivity check (a third of the writing time).
+  @exclusivity(unchecked) private var buffer: [UInt8] = []
   private let flushSize: Int
   private let output: ([UInt8]) -> Void
   /// The open containers, innermost last.
-  private var frames: [Frame] = []
+  @exclusivity(unchecked) fileprivate var frames: [Frame] = []
 
-  private struct Frame {
+  fileprivate struct Frame {
     var closer: UInt8
     var depth: Int
     var count = 0
@@ -54,8 +56,15 @@ final class JSONStream {
     }
   }
 
+  private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
   private func indent(_ depth: Int) {
-    buffer.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+    var left = 2 * depth
+    while left > 0 {
+      let n = min(left, Self.spaces.count)
+      Self.spaces.withUnsafeBufferPointer { buffer.append(contentsOf: $0[0..<n]) }
+      left -= n
+    }
   }
 
   fileprivate func appendString(_ text: String) {
@@ -120,7 +129,7 @@ final class JSONStream {
   }
 
   /// Closes every container opened since there were `level` open.
-  private func close(downTo level: Int) {
+  fileprivate func close(downTo level: Int) {
     while frames.count > level {
       let frame = frames.removeLast()
       buffer.append(UInt8(ascii: "\n"))
@@ -135,6 +144,86 @@ final class JSONStream {
     let level = frames.count
     try value.encode(to: StreamEncoder(stream: self, depth: depth))
     close(downTo: level)
+  }
+}
+
+extension JSONStream {
+  /// A list written as an array of objects by `write`, field by field, without an encoder
+  /// per value: for the lists of a large tree (regions, EFI descriptors, LMB entries), where
+  /// `Encodable`'s generic calls cost more than the writing. Only `JSONStream` can write it.
+  struct Objects<Elements: Sequence>: Encodable {
+    let elements: Elements
+    let write: (Elements.Element, inout Fields) -> Void
+
+    init(_ elements: Elements, write: @escaping (Elements.Element, inout Fields) -> Void) {
+      self.elements = elements
+      self.write = write
+    }
+
+    func encode(to encoder: Encoder) throws {
+      guard let target = encoder as? StreamEncoder else {
+        throw EncodingError.invalidValue(
+          elements, EncodingError.Context(codingPath: encoder.codingPath, debugDescription: "JSONStream only"))
+      }
+      let stream = target.stream
+      let level = stream.frames.count
+      stream.open(UInt8(ascii: "["), closer: UInt8(ascii: "]"), depth: target.depth)
+      for element in elements {
+        stream.beginEntry(key: nil)
+        stream.open(UInt8(ascii: "{"), closer: UInt8(ascii: "}"), depth: target.depth + 1)
+        var fields = Fields(stream: stream, depth: target.depth + 1)
+        write(element, &fields)
+        stream.close(downTo: level + 1)
+      }
+      stream.close(downTo: level)
+    }
+  }
+
+  /// The fields of one object of `Objects`, to be given in sorted key order.
+  struct Fields {
+    fileprivate let stream: JSONStream
+    fileprivate let depth: Int
+
+    mutating func string(_ key: String, _ value: String) {
+      stream.beginEntry(key: key)
+      stream.appendString(value)
+    }
+
+    /// `null` when nil, as `encode` writes an optional.
+    mutating func string(_ key: String, _ value: String?) {
+      guard let value else {
+        stream.beginEntry(key: key)
+        stream.append("null")
+        return
+      }
+      string(key, value)
+    }
+
+    /// Nothing when nil, as `encodeIfPresent` writes it.
+    mutating func stringIfPresent(_ key: String, _ value: String?) {
+      if let value { string(key, value) }
+    }
+
+    mutating func bool(_ key: String, _ value: Bool) {
+      stream.beginEntry(key: key)
+      stream.append(value ? "true" : "false")
+    }
+
+    mutating func int(_ key: String, _ value: Int) {
+      stream.beginEntry(key: key)
+      stream.append(String(value))
+    }
+
+    mutating func strings(_ key: String, _ values: [String]) {
+      stream.beginEntry(key: key)
+      let level = stream.frames.count
+      stream.open(UInt8(ascii: "["), closer: UInt8(ascii: "]"), depth: depth + 1)
+      for value in values {
+        stream.beginEntry(key: nil)
+        stream.appendString(value)
+      }
+      stream.close(downTo: level)
+    }
   }
 }
 
@@ -173,6 +262,22 @@ private struct KeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
   mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
     stream.beginEntry(key: key.stringValue)
     try stream.encodeValue(value, depth: depth + 1)
+  }
+
+  // The common scalars directly, without a nested encoder per value.
+  mutating func encode(_ value: String, forKey key: Key) throws {
+    stream.beginEntry(key: key.stringValue)
+    stream.appendString(value)
+  }
+
+  mutating func encode(_ value: Bool, forKey key: Key) throws {
+    stream.beginEntry(key: key.stringValue)
+    stream.append(value ? "true" : "false")
+  }
+
+  mutating func encode(_ value: Int, forKey key: Key) throws {
+    stream.beginEntry(key: key.stringValue)
+    stream.append(String(value))
   }
 
   mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
@@ -214,6 +319,12 @@ private struct UnkeyedWriter: UnkeyedEncodingContainer {
   mutating func encode<T: Encodable>(_ value: T) throws {
     stream.beginEntry(key: nil)
     try stream.encodeValue(value, depth: depth + 1)
+    count += 1
+  }
+
+  mutating func encode(_ value: String) throws {
+    stream.beginEntry(key: nil)
+    stream.appendString(value)
     count += 1
   }
 
