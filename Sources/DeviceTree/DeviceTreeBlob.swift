@@ -25,17 +25,16 @@ public struct DeviceTreeBlob: Sendable {
     guard bytes.count <= Self.maximumSize else {
       throw DeviceTreeError(file: file, reason: .tooLarge(bytes.count))
     }
-    let wordCount = (bytes.count + 7) / 8
-    self.words = [UInt64](unsafeUninitializedCapacity: wordCount) { words, count in
-      if wordCount > 0 { words[wordCount - 1] = 0 }  // the padding after the last byte
-      bytes.withUnsafeBytes { source in
-        if let base = source.baseAddress, !source.isEmpty {
-          UnsafeMutableRawPointer(words.baseAddress!).copyMemory(from: base, byteCount: source.count)
-        }
-      }
-      count = wordCount
+    try self.init(words: FileBytes.words(of: bytes), byteCount: bytes.count, file: file)
+  }
+
+  /// Checks the first `byteCount` bytes of `words` with `fdt_check_full` and keeps them.
+  private init(words: [UInt64], byteCount: Int, file: String) throws(DeviceTreeError) {
+    guard byteCount <= Self.maximumSize else {
+      throw DeviceTreeError(file: file, reason: .tooLarge(byteCount))
     }
-    self.byteCount = bytes.count
+    self.words = words
+    self.byteCount = byteCount
     self.file = file
     if let error = withBlob({ LibFDT.checkFull($0) }) {
       throw DeviceTreeError(file: file, reason: .fdt(error))
@@ -44,13 +43,13 @@ public struct DeviceTreeBlob: Sendable {
 
   /// Reads and checks the file at `path`.
   public static func load(path: String) throws(DeviceTreeError) -> DeviceTreeBlob {
-    let bytes: [UInt8]
+    let contents: (words: [UInt64], byteCount: Int)
     do {
-      bytes = try FileBytes.read(path: path, limit: maximumSize)
+      contents = try FileBytes.readWords(path: path, limit: maximumSize)
     } catch {
       throw DeviceTreeError(file: path, reason: error.reason)
     }
-    return try DeviceTreeBlob(bytes: bytes, file: path)
+    return try DeviceTreeBlob(words: contents.words, byteCount: contents.byteCount, file: path)
   }
 
   /// Lends the blob to `body`; the pointer must not escape.
