@@ -20,6 +20,15 @@ struct ChunkedArray<Element>: RandomAccessCollection, MutableCollection {
     for element in elements { append(element) }
   }
 
+  // MARK: - Chunks, for walks that step through many neighbours
+
+  /// The position of the first element of chunk `k`.
+  func chunkStart(_ k: Int) -> Int { starts[k] }
+  /// The chunk holding position `i`.
+  func chunk(containing i: Int) -> Int { locate(i).chunk }
+  /// The elements of chunk `k` (shared storage, not a copy).
+  func elements(ofChunk k: Int) -> [Element] { chunks[k] }
+
   var startIndex: Int { 0 }
   var endIndex: Int { count }
   func index(after i: Int) -> Int { i + 1 }
@@ -28,6 +37,8 @@ struct ChunkedArray<Element>: RandomAccessCollection, MutableCollection {
   /// The chunk holding position `i` and the offset in it; for `i == count`, the end of the
   /// last chunk.
   private func locate(_ i: Int) -> (chunk: Int, offset: Int) {
+    // Most work happens at the end (ascending appends, the top of a mirrored map).
+    if let last = starts.last, i >= last { return (starts.count - 1, i - last) }
     var low = 0
     var high = starts.count - 1
     while low < high {
@@ -158,3 +169,55 @@ extension ChunkedArray: Hashable where Element: Hashable {
 }
 
 extension ChunkedArray: Sendable where Element: Sendable {}
+
+/// A `ChunkedArray` read from its end: position `i` is the storage's `count - 1 - i`.
+///
+/// U-Boot keeps its EFI map by descending address, and memory maps are mostly built from the
+/// bottom up, so nearly every insertion lands at position 0. Stored the other way round, that
+/// is an append to the last chunk, and no chunk start has to move.
+struct MirroredChunkedArray<Element>: RandomAccessCollection, MutableCollection {
+  /// The elements in reverse order: the last position first.
+  private(set) var storage = ChunkedArray<Element>()
+
+  init() {}
+
+  init<S: Sequence>(_ elements: S) where S.Element == Element {
+    storage = ChunkedArray(Array(elements).reversed())
+  }
+
+  var count: Int { storage.count }
+  var startIndex: Int { 0 }
+  var endIndex: Int { storage.count }
+  func index(after i: Int) -> Int { i + 1 }
+  func index(before i: Int) -> Int { i - 1 }
+
+  subscript(i: Int) -> Element {
+    get { storage[storage.count - 1 - i] }
+    set { storage[storage.count - 1 - i] = newValue }
+  }
+
+  mutating func insert(_ element: Element, at i: Int) {
+    storage.insert(element, at: storage.count - i)
+  }
+
+  @discardableResult
+  mutating func remove(at i: Int) -> Element {
+    storage.remove(at: storage.count - 1 - i)
+  }
+
+  /// The first position whose element satisfies `isAbove`, for a predicate that is false for
+  /// a prefix of the positions and true for the rest (in storage order: true, then false).
+  func partitionPoint(_ isAbove: (Element) -> Bool) -> Int {
+    storage.count - storage.partitionPoint { !isAbove($0) }
+  }
+}
+
+extension MirroredChunkedArray: Equatable where Element: Equatable {
+  static func == (lhs: Self, rhs: Self) -> Bool { lhs.storage == rhs.storage }
+}
+
+extension MirroredChunkedArray: Hashable where Element: Hashable {
+  func hash(into hasher: inout Hasher) { hasher.combine(storage) }
+}
+
+extension MirroredChunkedArray: Sendable where Element: Sendable {}

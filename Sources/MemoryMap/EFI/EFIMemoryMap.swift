@@ -13,14 +13,14 @@ public enum EFIStatus: Hashable, Sendable {
 /// what `GetMemoryMap` and `efidebug memmap` show.
 public struct EFIMemoryMap: Hashable, Sendable {
   /// The descriptors in U-Boot's order, in chunks so that an insertion does not shift the
-  /// whole map (see `ChunkedArray`).
-  var list: ChunkedArray<EFIDescriptor>
+  /// whole map, stored from the lowest address (see `MirroredChunkedArray`).
+  var list: MirroredChunkedArray<EFIDescriptor>
   /// True while no two neighbours could be merged: then only a new descriptor's neighbours can
   /// become mergeable and the merge after an update can stay local. Not part of equality.
   var fullyMerged: Bool
 
   public init(descriptors: [EFIDescriptor] = []) {
-    self.list = ChunkedArray(descriptors.sorted { $0.start > $1.start })
+    self.list = MirroredChunkedArray(descriptors.sorted { $0.start > $1.start })
     self.fullyMerged = descriptors.isEmpty
   }
 
@@ -28,24 +28,24 @@ public struct EFIMemoryMap: Hashable, Sendable {
   public func hash(into hasher: inout Hasher) { hasher.combine(list) }
 
   /// The descriptors as U-Boot keeps them, by descending start.
-  public var descriptors: [EFIDescriptor] { Array(list) }
+  public var descriptors: [EFIDescriptor] { Array(list.storage).reversed() }
 
   /// The descriptors in ascending address order.
-  public var ascending: [EFIDescriptor] { list.reversed() }
+  public var ascending: [EFIDescriptor] { Array(list.storage) }
 
   /// The descriptors in ascending address order, without copying the map.
   public var ascendingSequence: Ascending { Ascending(list: list) }
 
   /// See `ascendingSequence`.
   public struct Ascending: Sequence {
-    let list: ChunkedArray<EFIDescriptor>
+    let list: MirroredChunkedArray<EFIDescriptor>
 
     public struct Iterator: IteratorProtocol {
-      var base: ReversedCollection<ChunkedArray<EFIDescriptor>>.Iterator
+      var base: ChunkedArray<EFIDescriptor>.Iterator
       public mutating func next() -> EFIDescriptor? { base.next() }
     }
 
-    public func makeIterator() -> Iterator { Iterator(base: list.reversed().makeIterator()) }
+    public func makeIterator() -> Iterator { Iterator(base: list.storage.makeIterator()) }
   }
 
   /// `efi_add_memory_map`: rounds `[start, start + size)` outward to whole pages and overwrites

@@ -33,6 +33,15 @@ extension LMB {
       guard var base = firstCandidate(in: bank, size: size, align: align, max: max) else {
         continue
       }
+      if reservedList.isRegular && align != 0 && align & (align &- 1) == 0
+        && LMBList.isRegular(base: base, size: size)
+      {
+        // The same walk, gap by gap instead of region by region (see `highestClear`).
+        guard let found = reservedList.highestClear(top: base, size: size, align: align, floor: bank.base),
+          found != 0
+        else { continue }
+        return claim(base: found, size: size, flags: flags)
+      }
       while base != 0 && bank.base <= base {
         guard
           let blocking = reservedList.lmbOverlapIndex(

@@ -63,6 +63,47 @@ struct LMBList: Hashable, Sendable {
     items.partitionPoint { $0.base &+ $0.size >= address }
   }
 
+  /// Where U-Boot's top-down walk in one memory bank ends, found without taking every step:
+  /// the highest `align`-aligned `p <= top` whose `[p, p + size)` touches no region, or nil
+  /// when there is none at or above `floor`.
+  ///
+  /// U-Boot starts at `top` and, while a region is in the way, moves to the highest aligned
+  /// place below it. With `align` a power of two every aligned place it jumps over overlaps
+  /// the region it jumped below, so the walk stops at the highest aligned clear place, which
+  /// lies in one of the gaps between neighbours. The gaps are tried from the top, reading the
+  /// chunks' arrays directly (no search per neighbour), and each try is the same arithmetic as
+  /// one U-Boot step. For a regular list, a regular `[top, top + size)` and a power-of-two
+  /// `align` only.
+  func highestClear(top: UInt64, size: UInt64, align: UInt64, floor: UInt64) -> UInt64? {
+    let first = firstEnding(atOrAbove: top &+ 1)
+    if first == items.count || items[first].base >= top &+ size { return top >= floor ? top : nil }
+    // Region `first` is in the way of `top`; try the gap below it, then the ones further
+    // down, walking each chunk's array directly.
+    var k = items.chunk(containing: first)
+    var chunk = items.elements(ofChunk: k)
+    var o = first - items.chunkStart(k)
+    while true {
+      let high = chunk[o].base
+      if high < size { return nil }
+      let candidate = LMBMath.alignDown(high - size, align)
+      if candidate < floor { return nil }
+      if o > 0 {
+        // A gap inside the chunk.
+        if candidate >= chunk[o - 1].base &+ chunk[o - 1].size { return candidate }
+        o -= 1
+      } else {
+        // The gap below a chunk's first region: down to the last region of the chunk before.
+        guard k > 0 else { return candidate }
+        let previous = items.elements(ofChunk: k - 1)
+        let low = previous[previous.count - 1]
+        if candidate >= low.base &+ low.size { return candidate }
+        k -= 1
+        chunk = previous
+        o = chunk.count - 1
+      }
+    }
+  }
+
   /// Keeps `isRegular` true only while region `i` and its pairs with both neighbours are.
   private mutating func recheck(around i: Int) {
     guard isRegular, i >= 0, i < items.count else { return }

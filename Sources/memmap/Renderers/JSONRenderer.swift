@@ -24,12 +24,14 @@ enum JSONRenderer {
         Boot(base: hex($0.range?.base ?? 0), name: $0.name, size: hex($0.size))
       }), forKey: .bootReservations)
       /// The firmware's EFI map with `--efi-map`, else the one U-Boot builds for the tree.
+      // A map has a handful of distinct attribute sets: their words are spelled once each.
+      let words = AttributeWords()
       if report.efi.firmware == nil {
         // U-Boot's map, read in place rather than copied (`shown` would copy it).
-        try c.encode(JSONStream.Objects(report.efi.uboot.atBoot.ascendingSequence, write: JSONRenderer.efi),
+        try c.encode(JSONStream.Objects(report.efi.uboot.atBoot.ascendingSequence) { words.efi($0, &$1) },
                      forKey: .efi)
       } else {
-        try c.encode(JSONStream.Objects(report.efi.shown, write: JSONRenderer.efi), forKey: .efi)
+        try c.encode(JSONStream.Objects(report.efi.shown) { words.efi($0, &$1) }, forKey: .efi)
       }
       /// `"firmware"` or `"u-boot"`: which map `efi` is.
       try c.encode(report.efi.firmware == nil ? "u-boot" : "firmware", forKey: .efiSource)
@@ -60,12 +62,18 @@ enum JSONRenderer {
     }
   }
 
-  /// One EFI descriptor, keys in sorted order.
-  static func efi(_ d: EFIDescriptor, _ fields: inout JSONStream.Fields) {
-    fields.strings("attributes", EFIRenderer.attributeWords(d.attributes))
-    fields.string("end", Formatting.hex(d.end))
-    fields.string("start", Formatting.hex(d.start))
-    fields.string("type", d.type.name ?? "type \(d.type.rawValue)")
+  /// Writes EFI descriptors, remembering the words of each attribute set it has spelled.
+  final class AttributeWords {
+    private var known: [EFIAttributes: [String]] = [:]
+
+    /// One EFI descriptor, keys in sorted order.
+    func efi(_ d: EFIDescriptor, _ fields: inout JSONStream.Fields) {
+      if known[d.attributes] == nil { known[d.attributes] = EFIRenderer.attributeWords(d.attributes) }
+      fields.strings("attributes", known[d.attributes]!)
+      fields.string("end", Formatting.hex(d.end))
+      fields.string("start", Formatting.hex(d.start))
+      fields.string("type", d.type.name ?? "type \(d.type.rawValue)")
+    }
   }
 
   struct LMBJSON: Encodable {

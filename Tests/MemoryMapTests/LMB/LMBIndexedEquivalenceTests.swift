@@ -61,4 +61,33 @@ import Testing
       if lmb.reserved != reference.reserved { return }
     }
   }
+
+  /// Lists of thousands of regions span several chunks: allocations must find the same place
+  /// when the gaps they need lie in other chunks, or when whole chunks are skipped.
+  @Test("allocations over thousands of reservations give the reference's places", arguments: [UInt64(7), 8])
+  func manyChunks(seed: UInt64) {
+    var rng = SeededGenerator(seed: seed)
+    var lmb = LMB()
+    var reference = ReferenceLMB()
+    #expect(lmb.add(base: 0x8000_0000, size: 0x1000_0000) == reference.add(base: 0x8000_0000, size: 0x1000_0000))
+    // 1,500 small reservations, packed at the top (gaps too small for most requests) and
+    // scattered below, with mixed flags so that touching ones stay apart.
+    for i in 0..<1500 {
+      let base = i < 1000
+        ? 0x8fff_0000 - UInt64(i) * 0x2000 - UInt64.random(in: 0...1, using: &rng) * 0x800
+        : 0x8000_0000 + UInt64.random(in: 0..<0x8000, using: &rng) * 0x1000
+      let flags = Self.flagChoices.randomElement(using: &rng)!
+      let got = lmb.allocate(.address(base), size: 0x1000, flags: flags)
+      #expect(got == reference.allocate(.address(base), size: 0x1000, align: 1, flags: flags), "seed \(seed) reserve \(i)")
+    }
+    for step in 0..<120 {
+      let size = [UInt64(0x800), 0x1000, 0x1800, 0x4000, 0x10000].randomElement(using: &rng)!
+      let align = UInt64(1) << UInt64.random(in: 0...16, using: &rng)
+      let type: LMBAllocationType = Bool.random(using: &rng) ? .any : .max(0x8000_0000 + UInt64.random(in: 0..<0x1000_0000, using: &rng))
+      let got = lmb.allocate(type, size: size, align: align, flags: .none)
+      #expect(got == reference.allocate(type, size: size, align: align, flags: .none), "seed \(seed) step \(step)")
+    }
+    #expect(lmb.reserved.count > ChunkedArray<LMBRegion>.chunkLimit)
+    #expect(lmb.reserved == reference.reserved, "seed \(seed)")
+  }
 }
