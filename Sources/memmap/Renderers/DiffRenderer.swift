@@ -83,18 +83,24 @@ enum DiffRenderer {
 
   static func markdown(_ diff: MapDiff) -> String {
     var out = "### memmap diff: `\(diff.a.file)` → `\(diff.b.file)`\n\n"
-    out += "| change | region | before | after | details |\n|---|---|---|---|---|\n"
+    var regions = TextTable(["change", "region", "before", "after", "details"])
     for change in diff.regions {
-      out += "| \(change.changes.map(\.rawValue).joined(separator: ", ")) | `\(change.label)` | \(range(change.before)) | \(range(change.after)) | \(details(change)) |\n"
+      regions.add([change.changes.map(\.rawValue).joined(separator: ", "), "`\(change.label)`",
+                   range(change.before), range(change.after), details(change)])
     }
-    if !diff.totalsChanged.isEmpty { out += "\n| total | before | after | delta |\n|---|---|---|---|\n" }
-    for t in diff.totalsChanged {
-      out += "| \(t.name) | \(Formatting.humanSize(t.before)) | \(Formatting.humanSize(t.after)) | \(signedSize(t.before, t.after)) |\n"
+    out += regions.renderMarkdown()
+    if !diff.totalsChanged.isEmpty {
+      var totals = TextTable(["total", "before", "after", "delta"])
+      for t in diff.totalsChanged {
+        totals.add([t.name, Formatting.humanSize(t.before), Formatting.humanSize(t.after), signedSize(t.before, t.after)])
+      }
+      out += "\n" + totals.renderMarkdown()
     }
     if !diff.findingsAdded.isEmpty || !diff.findingsRemoved.isEmpty {
-      out += "\n| | finding | node | message |\n|---|---|---|---|\n"
-      for f in diff.findingsRemoved { out += "| removed | \(f.rule) \(f.name) | `\(f.nodes.first ?? "/")` | \(f.message) |\n" }
-      for f in diff.findingsAdded { out += "| added | \(f.rule) \(f.name) | `\(f.nodes.first ?? "/")` | \(f.message) |\n" }
+      var findings = TextTable(["", "finding", "node", "message"])
+      for f in diff.findingsRemoved { findings.add(["removed", "\(f.rule) \(f.name)", "`\(f.nodes.first ?? "/")`", f.message]) }
+      for f in diff.findingsAdded { findings.add(["added", "\(f.rule) \(f.name)", "`\(f.nodes.first ?? "/")`", f.message]) }
+      out += "\n" + findings.renderMarkdown()
     }
     return out
   }
@@ -163,12 +169,9 @@ enum MatrixRenderer {
         Row(region: $0.label, sharing: $0.sharing.rawValue, ranges: $0.cells.map(json))
       }))
     case .markdown:
-      var out = "| region | sharing | " + boards.joined(separator: " | ") + " |\n"
-      out += "|---|---|" + String(repeating: "---|", count: boards.count) + "\n"
-      for row in matrix.rows {
-        out += "| `\(row.label)` | \(row.sharing.rawValue) | " + row.cells.map(cell).joined(separator: " | ") + " |\n"
-      }
-      return out
+      var table = TextTable(["region", "sharing"] + boards)
+      for row in matrix.rows { table.add(["`\(row.label)`", row.sharing.rawValue] + row.cells.map(cell)) }
+      return table.renderMarkdown()
     case .text:
       var table = TextTable(["REGION", "SHARING"] + boards)
       for row in matrix.rows { table.add([row.label, row.sharing.rawValue] + row.cells.map(cell)) }

@@ -68,7 +68,7 @@ enum GitHubRenderer {
     for rule in report.selection.rules {
       let found = report.findings.filter { $0.rule == rule }
       guard let first = found.first else { continue }
-      rules.add([markdownCell(LintTextRenderer.title(rule)), first.severity.rawValue, String(found.count)])
+      rules.add([LintTextRenderer.title(rule), first.severity.rawValue, String(found.count)])
     }
     if !rules.rows.isEmpty { out += "\n" + rules.renderMarkdown() }
     var files = TextTable(["File", "Errors", "Warnings", "Notes"], rightAligned: [1, 2, 3])
@@ -76,14 +76,9 @@ enum GitHubRenderer {
       let counts = [Severity.error, .warning, .note].map { severity in
         String(file.findings.count { $0.severity == severity })
       }
-      files.add([markdownCell(file.path) + (file.error != nil ? " (unreadable)" : "")] + counts)
+      files.add([file.path + (file.error != nil ? " (unreadable)" : "")] + counts)
     }
     if !files.rows.isEmpty { out += "\n" + files.renderMarkdown() }
     return out
-  }
-
-  /// Text inside a Markdown table cell: `|` escaped, line breaks as spaces.
-  static func markdownCell(_ text: String) -> String {
-    text.replacing("|", with: "\\|").replacing("\n", with: " ").replacing("\r", with: " ")
   }
 }

@@ -36,11 +36,17 @@ struct TextTable {
   }
 
   /// The table as GitHub-flavoured Markdown; right-aligned columns get `---:`. Cells are
-  /// written as given: callers escape `|`.
+  /// escaped with `markdownCell`.
   func renderMarkdown() -> String {
-    func line(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |\n" }
+    func line(_ cells: [String]) -> String { "| " + cells.map(Self.markdownCell).joined(separator: " | ") + " |\n" }
     let rule = headers.indices.map { rightAligned.contains($0) ? "---:" : "---" }
     return ([line(headers), line(rule)] + rows.map(line)).joined()
+  }
+
+  /// Text inside a Markdown table cell: `|` escaped (also inside code spans, as GitHub wants
+  /// it), line breaks as spaces.
+  static func markdownCell(_ text: String) -> String {
+    text.replacing("|", with: "\\|").replacing("\n", with: " ").replacing("\r", with: " ")
   }
 
   /// The table as an HTML `<table>`, cells escaped; right-aligned columns get class `num`, and
