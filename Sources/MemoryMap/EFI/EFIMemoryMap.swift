@@ -59,13 +59,14 @@ public struct EFIMemoryMap: Hashable, Sendable {
   /// `efi_size_in_pages`: bytes rounded up to 4 KiB pages.
   public static func pages(for bytes: UInt64) -> UInt64 { (bytes &+ 0xfff) >> 12 }
 
-  /// `efi_update_memory_map`: carves `[start, start + pages * 4096)` out of every descriptor,
-  /// then (unless `remove`) inserts one of `type` and merges equal neighbours. With
+  /// `efi_update_memory_map` (without its `remove` mode, which nothing here uses): carves
+  /// `[start, start + pages * 4096)` out of every descriptor, then inserts one of `type` and
+  /// merges equal neighbours. With
   /// `overlapConventional`, every overlapped page must be conventional and present, else
   /// `.noMapping`, leaving what was already carved carved, as U-Boot does.
   @discardableResult
   public mutating func update(start: UInt64, pages: UInt64, type: EFIMemoryType,
-                              overlapConventional: Bool, remove: Bool = false) -> EFIStatus {
+                              overlapConventional: Bool) -> EFIStatus {
     guard type.rawValue < 16 else { return .invalidParameter }
     guard pages != 0 else { return .success }
     let carve = (start: start, end: start &+ (pages &<< 12))
@@ -81,15 +82,13 @@ public struct EFIMemoryMap: Hashable, Sendable {
       fullyMerged = false
       return .noMapping
     }
-    if !remove {
-      let index = insertSorted(
-        EFIDescriptor(type: type, start: start, pages: pages, attributes: .uboot(for: type)))
-      if fullyMerged {
-        mergeNeighbours(around: index)
-      } else {
-        mergeNeighbours()
-        fullyMerged = true
-      }
+    let index = insertSorted(
+      EFIDescriptor(type: type, start: start, pages: pages, attributes: .uboot(for: type)))
+    if fullyMerged {
+      mergeNeighbours(around: index)
+    } else {
+      mergeNeighbours()
+      fullyMerged = true
     }
     return .success
   }

@@ -1,5 +1,5 @@
 /// A UEFI memory type (`EFI_MEMORY_TYPE`), the 32-bit value of a descriptor's `Type` field.
-public struct EFIMemoryType: RawRepresentable, Hashable, Sendable, Comparable {
+public struct EFIMemoryType: RawRepresentable, Hashable, Sendable {
   public let rawValue: UInt32
   public init(rawValue: UInt32) { self.rawValue = rawValue }
 
@@ -68,8 +68,6 @@ public struct EFIMemoryType: RawRepresentable, Hashable, Sendable, Comparable {
     [.runtimeServicesCode, .runtimeServicesData, .acpiReclaim, .acpiNVS, .mmio, .mmioPort]
       .contains(self)
   }
-
-  public static func < (lhs: EFIMemoryType, rhs: EFIMemoryType) -> Bool { lhs.rawValue < rhs.rawValue }
 
   static let headNames = [
     "ReservedMemory", "LoaderCode", "LoaderData", "BootServicesCode", "BootServicesData",

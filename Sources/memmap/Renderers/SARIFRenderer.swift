@@ -147,8 +147,7 @@ enum SARIFRenderer {
       hash ^= UInt64(byte)
       hash = hash &* 0x100_0000_01b3
     }
-    let digits = String(hash, radix: 16)
-    return String(repeating: "0", count: 16 - digits.count) + digits + ":\(occurrence + 1)"
+    return Hex.padded(hash).dropFirst(2) + ":\(occurrence + 1)"
   }
 
   /// A file path as a URI reference: relative paths stay relative (GitHub resolves them against
