@@ -11,38 +11,20 @@ public enum FileBytes {
     public let reason: DeviceTreeError.Reason
   }
 
-  /// The file's bytes in 8-byte words (the last one padded with zeros) and the byte count:
-  /// a regular file is read straight into them, other inputs through `read(path:limit:)`.
+  /// The file's bytes in 8-byte words (the last one padded with zeros) and the byte count;
+  /// `path` "-" means standard input. A regular file is read straight into the words.
   public static func readWords(path: String, limit: Int) throws(Failure) -> (words: [UInt64], byteCount: Int) {
-    if path != "-" {
-      let fd = open(path, O_RDONLY | O_CLOEXEC)
-      if fd < 0 { throw Failure(reason: .unreadable(errnoText())) }
-      defer { close(fd) }
-      var info = stat()
-      if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0, info.st_size <= limit {
-        let expected = Int(info.st_size)
-        var failure: Int32 = 0
-        var got = 0
-        // One byte of room more than the size, to notice a file that grew.
-        let words = [UInt64](unsafeUninitializedCapacity: (expected + 8) / 8) { buffer, count in
-          let raw = UnsafeMutableRawBufferPointer(buffer)
-          raw.initializeMemory(as: UInt8.self, repeating: 0)
-          while got < expected + 1 {
-            let n = Glibc.read(fd, raw.baseAddress! + got, expected + 1 - got)
-            if n < 0 && errno == EINTR { continue }
-            if n < 0 { failure = errno }
-            if n <= 0 { break }
-            got += n
-          }
-          count = buffer.count
-        }
-        if failure != 0 { throw Failure(reason: .unreadable(String(cString: strerror(failure)))) }
-        // Trailing zero words past `got` are padding; the blob is bounded by its byte count.
-        if got <= expected { return (words, got) }
-      }
-    }
-    let bytes = try read(path: path, limit: limit)
-    return (words(of: bytes), bytes.count)
+    let fd = try openForReading(path)
+    defer { if fd != 0 { close(fd) } }
+    return try readWords(fd: fd, limit: limit)
+  }
+
+  /// The file's bytes; `path` "-" means standard input.
+  public static func read(path: String, limit: Int) throws(Failure) -> [UInt8] {
+    let fd = try openForReading(path)
+    defer { if fd != 0 { close(fd) } }
+    let (words, count) = try readWords(fd: fd, limit: limit)
+    return words.withUnsafeBytes { Array($0.prefix(count)) }
   }
 
   /// `bytes` in 8-byte words, the last one padded with zeros.
@@ -59,36 +41,56 @@ public enum FileBytes {
     }
   }
 
-  /// The file's bytes; `path` "-" means standard input.
-  public static func read(path: String, limit: Int) throws(Failure) -> [UInt8] {
+  /// An open descriptor for `path` (0 for "-"); a directory is refused with EISDIR.
+  private static func openForReading(_ path: String) throws(Failure) -> Int32 {
     let fd = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
     if fd < 0 { throw Failure(reason: .unreadable(errnoText())) }
-    defer { if fd != 0 { close(fd) } }
     var info = stat()
     if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+      if fd != 0 { close(fd) }
       throw Failure(reason: .unreadable(String(cString: strerror(EISDIR))))
     }
-    // A regular file is read straight into an array of its size (one byte more, to notice a
-    // file that grew); pipes and files that grew continue in 64 KiB steps.
-    let expected = (info.st_mode & S_IFMT) == S_IFREG && info.st_size > 0 ? Int(info.st_size) : 0
-    var bytes = [UInt8]()
-    var failure: Int32 = 0
-    if expected > 0 && expected <= limit {
-      bytes = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, count in
-        count = 0
-        while count < buffer.count {
-          let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+    return fd
+  }
+
+  /// Everything `fd` delivers, at most `limit` bytes. A regular file is read straight into
+  /// words of its size (with room for one byte more, to notice a file that grew); pipes and
+  /// files that grew continue in 64 KiB steps.
+  private static func readWords(fd: Int32, limit: Int) throws(Failure) -> (words: [UInt64], byteCount: Int) {
+    var info = stat()
+    let isRegular = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    if isRegular && info.st_size > 0 && info.st_size <= limit {
+      let expected = Int(info.st_size)
+      var failure: Int32 = 0
+      var got = 0
+      let words = [UInt64](unsafeUninitializedCapacity: (expected + 8) / 8) { buffer, count in
+        buffer.initialize(repeating: 0)
+        let raw = UnsafeMutableRawBufferPointer(buffer)
+        while got < expected + 1 {
+          let n = Glibc.read(fd, raw.baseAddress! + got, expected + 1 - got)
           if n < 0 && errno == EINTR { continue }
           if n < 0 { failure = errno }
           if n <= 0 { break }
-          count += n
+          got += n
         }
+        count = buffer.count
       }
       if failure != 0 { throw Failure(reason: .unreadable(String(cString: strerror(failure)))) }
-      if bytes.count <= expected { return bytes }
+      // Zero words past `got` are padding: the blob is bounded by its byte count.
+      if got <= expected { return (words, got) }
+      let bytes = words.withUnsafeBytes { Array($0.prefix(got)) }
+      return try readRest(fd: fd, after: bytes, limit: limit)
     }
+    return try readRest(fd: fd, after: [], limit: limit)
+  }
+
+  /// `bytes` followed by whatever `fd` still delivers, in 64 KiB reads, as words.
+  private static func readRest(fd: Int32, after bytes: [UInt8], limit: Int) throws(Failure)
+    -> (words: [UInt64], byteCount: Int)
+  {
+    var bytes = bytes
     var chunk = [UInt8](repeating: 0, count: 65536)
-    while true {
+    while bytes.count <= limit {
       let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
       if n < 0 {
         if errno == EINTR { continue }
@@ -96,9 +98,9 @@ public enum FileBytes {
       }
       if n == 0 { break }
       bytes.append(contentsOf: chunk[0..<n])
-      if bytes.count > limit { throw Failure(reason: .tooLarge(bytes.count)) }
     }
-    return bytes
+    if bytes.count > limit { throw Failure(reason: .tooLarge(bytes.count)) }
+    return (words(of: bytes), bytes.count)
   }
 
   private static func errnoText() -> String { String(cString: strerror(errno)) }

@@ -44,4 +44,46 @@ import Testing
     #expect(pieces.count > 10)
     #expect(String(decoding: pieces.joined(), as: UTF8.self) == (try Self.foundation(value)))
   }
+
+  /// A type that opens nested containers and then goes on with its own keys, and writes a
+  /// superclass part: the paths JSONEncoder's synthesized code never takes but hand-written
+  /// `encode(to:)` may.
+  struct Nested: Encodable {
+    enum Keys: String, CodingKey { case a, b, c, d }
+    func encode(to encoder: Encoder) throws {
+      var c = encoder.container(keyedBy: Keys.self)
+      var inner = c.nestedContainer(keyedBy: Keys.self, forKey: .a)
+      try inner.encode(1, forKey: .a)
+      var list = c.nestedUnkeyedContainer(forKey: .b)
+      try list.encode("x")
+      var deeper = list.nestedContainer(keyedBy: Keys.self)
+      try deeper.encode(true, forKey: .d)
+      try list.encode("y")
+      try c.encode("after", forKey: .c)
+      try "base".encode(to: c.superEncoder(forKey: .d))
+    }
+  }
+
+  @Test("nested containers followed by more keys, and superEncoder, match JSONEncoder")
+  func nestedContainers() throws {
+    #expect(JSONStream.string(Nested()) == (try Self.foundation(Nested())))
+  }
+
+  /// Keys in declaration order, not sorted: `b` before `a`.
+  struct Unsorted: Encodable { var b = 1; var a = 2 }
+
+  @Test("keys out of order and floating-point numbers make write throw")
+  func refusals() {
+    #expect(throws: EncodingError.self) { try JSONStream { _ in }.write(Unsorted()) }
+    #expect(throws: EncodingError.self) { try JSONStream { _ in }.write([1.5]) }
+  }
+
+  @Test("several files are one array of the single-file documents, indented one level")
+  func severalFiles() throws {
+    let report = try InspectGoldenTests.report("boards/example-board")
+    let one = JSONRenderer.render([report])
+    let indented = one.dropLast().split(separator: "\n", omittingEmptySubsequences: false)
+      .map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")  // empty containers keep a bare blank line
+    #expect(JSONRenderer.render([report, report]) == "[\n" + indented + ",\n" + indented + "\n]\n")
+  }
 }

@@ -42,6 +42,53 @@ import Testing
       #expect(chunked.partitionPoint { $0 >= split } == values.partitioningIndex { $0 >= split })
     }
   }
+
+  @Test("a chunk in the middle emptied element by element disappears and positions stay right")
+  func emptyMiddleChunk() {
+    let limit = ChunkedArray<Int>.chunkLimit
+    var chunked = ChunkedArray(0..<(3 * limit))
+    var plain = Array(0..<(3 * limit))
+    // The splits leave chunks of half the limit: remove one whole chunk from the middle.
+    let middle = chunked.chunkStart(chunked.chunk(containing: limit + 1))
+    let size = chunked.chunkStart(chunked.chunk(containing: middle) + 1) - middle
+    for _ in 0..<size {
+      chunked.remove(at: middle)
+      plain.remove(at: middle)
+    }
+    #expect(Array(chunked) == plain)
+    #expect(chunked.indices.map { chunked[$0] } == plain)
+    chunked.insert(-1, at: middle)
+    plain.insert(-1, at: middle)
+    #expect(Array(chunked) == plain)
+  }
+
+  @Test("the mirrored array reads, writes, inserts and searches as a reversed Array")
+  func mirrored() {
+    var rng = SeededGenerator(seed: 11)
+    var mirrored = MirroredChunkedArray<Int>()
+    var plain: [Int] = []
+    for step in 0..<6000 {
+      let roll = Int.random(in: 0..<10, using: &rng)
+      if roll < 6 || plain.isEmpty {
+        let at = Int.random(in: 0...plain.count, using: &rng)
+        mirrored.insert(step, at: at)
+        plain.insert(step, at: at)
+      } else if roll < 8 {
+        let at = Int.random(in: 0..<plain.count, using: &rng)
+        #expect(mirrored.remove(at: at) == plain.remove(at: at))
+      } else {
+        let at = Int.random(in: 0..<plain.count, using: &rng)
+        mirrored[at] = -step
+        plain[at] = -step
+      }
+    }
+    #expect(Array(mirrored) == plain)
+    #expect(Array(mirrored.storage) == plain.reversed())
+    let descending = MirroredChunkedArray(stride(from: 5000, to: 0, by: -1))
+    for split in stride(from: -1, through: 5001, by: 13) {
+      #expect(descending.partitionPoint { $0 < split } == (descending.firstIndex { $0 < split } ?? descending.count))
+    }
+  }
 }
 
 extension Array {

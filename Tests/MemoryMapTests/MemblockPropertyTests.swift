@@ -207,4 +207,18 @@ import TestSupport
       }
     }
   }
+
+  /// Size 0, as a tree's `size = <0 0>` reaches the allocator: mm/memblock.c's
+  /// __memblock_find_range_top_down clamps every free range to [start, end) and takes
+  /// round_down(this_end - 0) when it is >= this_start, so the bank above the window yields
+  /// `end` itself; a search over only the banks inside the window would give 0x4800_0000.
+  @Test("size 0 top-down: a free range above the window gives its end, as the kernel computes")
+  func zeroSizeAboveWindow() {
+    var memblock = Memblock()
+    memblock.add(base: 0x4000_0000, size: 0x800_0000)
+    memblock.add(base: 0x5000_0000, size: 0x1000_0000)
+    let found = memblock.findInRange(size: 0, align: 0x1000, start: 0x4000_0000, end: 0x5000_0000,
+                                     pageSize: 0x1000)
+    #expect(found == 0x5000_0000)
+  }
 }

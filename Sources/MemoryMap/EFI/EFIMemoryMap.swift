@@ -9,8 +9,9 @@ public enum EFIStatus: Hashable, Sendable {
 
 /// U-Boot's EFI memory map (`lib/efi_loader/efi_memory.c`, HEAD) as a value.
 ///
-/// `descriptors` is kept as U-Boot keeps its list, sorted by descending start; `ascending` is
-/// what `GetMemoryMap` and `efidebug memmap` show.
+/// `descriptors` is the list in U-Boot's order, by descending start; `ascending` is what
+/// `GetMemoryMap` and `efidebug memmap` show. Both are copies: the map itself is kept in
+/// `list`, stored from the lowest address up.
 public struct EFIMemoryMap: Hashable, Sendable {
   /// The descriptors in U-Boot's order, in chunks so that an insertion does not shift the
   /// whole map, stored from the lowest address (see `MirroredChunkedArray`).

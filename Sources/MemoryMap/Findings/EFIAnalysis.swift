@@ -3,7 +3,7 @@
 enum EFIAnalysis {
   static func findings(_ report: MapReport) -> [Finding] {
     var out = statusOkFindings(report)
-    if !report.uboot.lmb.memory.isEmpty {
+    if !report.uboot.lmb.memoryList.isEmpty {
       out += outsideRAMFindings(report) + overrideFindings(report) + roundingFindings(report)
     }
     if let firmware = report.efi.firmware {

@@ -100,7 +100,7 @@ public enum FindingAnalysis {
   /// Reservations U-Boot's LMB refused (it prints an ERROR line for each).
   static func ubootFindings(_ report: MapReport) -> [Finding] {
     // Without RAM every reservation fails; MM019 already says RAM is missing.
-    guard !report.uboot.lmb.memory.isEmpty else { return [] }
+    guard !report.uboot.lmb.memoryList.isEmpty else { return [] }
     return report.uboot.reservations.compactMap { attempt in
       guard !attempt.status.isSuccess else { return nil }
       let node: String

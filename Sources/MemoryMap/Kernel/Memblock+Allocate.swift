@@ -14,8 +14,10 @@ extension Memblock {
   /// `for_each_free_mem_range` yields them (split at memory-region boundaries), ascending.
   public func freeRanges() -> [AddressRange] { freeRanges(overlapping: 0, .max) }
 
-  /// The free ranges of the memory regions that reach into `[start, end)`; those of other
-  /// regions cannot hold an allocation there.
+  /// The free ranges of the memory regions that reach into `[start, end)`. For a top-down
+  /// search of a non-zero size only these can give a candidate: the others clamp to an empty
+  /// range at `start` or `end`, below which nothing of that size fits. (With size 0 an empty
+  /// range at `end` does fit, and bottom-up `round_up` can wrap; those use the whole list.)
   func freeRanges(overlapping start: UInt64, _ end: UInt64) -> [AddressRange] {
     var result: [AddressRange] = []
     var index = Self.firstEnding(after: start, in: memory)
@@ -43,7 +45,7 @@ extension Memblock {
                           pageSize: UInt64) -> UInt64 {
     let start = max(start, pageSize)
     let end = max(start, end)
-    let free = freeRanges(overlapping: start, end)
+    let free = !bottomUp && size > 0 ? freeRanges(overlapping: start, end) : freeRanges()
     if bottomUp {
       for range in free {
         let low = min(max(range.base, start), end)

@@ -5,13 +5,17 @@
 /// list is *regular* (every region non-empty and ending below 2^64, bases strictly ascending,
 /// regions disjoint) the regions that can matter to a regular request form one run that starts
 /// at the first region ending at or above the request's base, so the scan can start there and
-/// stop after the run with the same answer. Every mutation re-checks regularity around the
-/// positions it touched; once a list is irregular (a zero size, a wrap past 2^64 or an overlap
-/// that U-Boot's merge logic left behind) it stays on the full scans for good.
+/// stop after the run with the same answer. The list counts its irregular regions (a zero size,
+/// a wrap past 2^64) and neighbour pairs (unsorted or overlapping, as U-Boot's merges leave for
+/// a moment or for good), recounting around the positions each mutation touches; while the
+/// count is not 0 the scans run over the whole list.
 struct LMBList: Hashable, Sendable {
   private(set) var items = ChunkedArray<LMBRegion>()
-  /// See the type's comment. Not part of equality.
-  private(set) var isRegular = true
+  /// Irregular regions plus irregular neighbour pairs. Not part of equality.
+  private var irregularities = 0
+
+  /// See the type's comment.
+  var isRegular: Bool { irregularities == 0 }
 
   init() {}
 
@@ -29,26 +33,48 @@ struct LMBList: Hashable, Sendable {
   subscript(i: Int) -> LMBRegion {
     get { items[i] }
     set {
+      let before = irregularities(in: i, i)
       items[i] = newValue
-      recheck(around: i)
+      irregularities += irregularities(in: i, i) - before
     }
   }
 
   mutating func insert(_ region: LMBRegion, at i: Int) {
+    let before = irregularities(in: i, i - 1)
     items.insert(region, at: i)
-    recheck(around: i)
+    irregularities += irregularities(in: i, i) - before
   }
 
   mutating func remove(at i: Int) {
+    let before = irregularities(in: i, i)
     items.remove(at: i)
-    recheck(around: i - 1)
-    recheck(around: i)
+    irregularities += irregularities(in: i, i - 1) - before
   }
 
   mutating func removeSubrange(_ range: Range<Int>) {
+    let before = irregularities(in: range.lowerBound, range.upperBound - 1)
     items.removeSubrange(range)
-    recheck(around: range.lowerBound - 1)
-    recheck(around: range.lowerBound)
+    irregularities += irregularities(in: range.lowerBound, range.lowerBound - 1) - before
+  }
+
+  /// The irregular regions at positions `low...high` plus the irregular pairs that involve
+  /// them, from (`low - 1`, `low`) to (`high`, `high + 1`); with `high == low - 1`, just the
+  /// pair (`low - 1`, `low`).
+  private func irregularities(in low: Int, _ high: Int) -> Int {
+    var count = 0
+    var i = Swift.max(low, 0)
+    while i <= Swift.min(high, items.count - 1) {
+      let region = items[i]
+      if !Self.isRegular(base: region.base, size: region.size) { count += 1 }
+      i += 1
+    }
+    i = Swift.max(low - 1, 0)
+    while i <= high && i + 1 < items.count {
+      let lower = items[i]
+      if lower.base &+ lower.size > items[i + 1].base { count += 1 }
+      i += 1
+    }
+    return count
   }
 
   /// A request the binary search may serve: non-empty and ending below 2^64.
@@ -101,24 +127,6 @@ struct LMBList: Hashable, Sendable {
         chunk = previous
         o = chunk.count - 1
       }
-    }
-  }
-
-  /// Keeps `isRegular` true only while region `i` and its pairs with both neighbours are.
-  private mutating func recheck(around i: Int) {
-    guard isRegular, i >= 0, i < items.count else { return }
-    let region = items[i]
-    guard Self.isRegular(base: region.base, size: region.size) else {
-      isRegular = false
-      return
-    }
-    if i > 0 {
-      let below = items[i - 1]
-      if below.base &+ below.size > region.base { isRegular = false }
-    }
-    if i + 1 < items.count {
-      let above = items[i + 1]
-      if region.base &+ region.size > above.base { isRegular = false }
     }
   }
 }

@@ -23,7 +23,7 @@ enum JSONRenderer {
       try c.encode(Lazy(regions.lazy.filter { $0.kind == .boot }.map {
         Boot(base: hex($0.range?.base ?? 0), name: $0.name, size: hex($0.size))
       }), forKey: .bootReservations)
-      /// The firmware's EFI map with `--efi-map`, else the one U-Boot builds for the tree.
+      // The firmware's EFI map with `--efi-map`, else the one U-Boot builds for the tree.
       // A map has a handful of distinct attribute sets: their words are spelled once each.
       let words = AttributeWords()
       if report.efi.firmware == nil {
@@ -33,7 +33,7 @@ enum JSONRenderer {
       } else {
         try c.encode(JSONStream.Objects(report.efi.shown) { words.efi($0, &$1) }, forKey: .efi)
       }
-      /// `"firmware"` or `"u-boot"`: which map `efi` is.
+      // `"firmware"` or `"u-boot"`: which map `efi` is.
       try c.encode(report.efi.firmware == nil ? "u-boot" : "firmware", forKey: .efiSource)
       try c.encode(report.file, forKey: .file)
       try c.encode(Lazy(report.findings.lazy.map(JSONRenderer.finding)), forKey: .findings)
@@ -168,7 +168,9 @@ enum JSONRenderer {
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// Pretty, key-sorted JSON with a final newline.
+  /// Pretty, key-sorted JSON with a final newline, through Foundation's `JSONEncoder`: for the
+  /// small documents (SARIF, diff, matrix) whose types do not declare their keys sorted, as
+  /// `JSONStream` needs. Both give the same bytes for the same value.
   static func encode<T: Encodable>(_ value: T) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -5,13 +5,18 @@
 /// The text is byte for byte what `JSONEncoder` writes with `.prettyPrinted`, `.sortedKeys`
 /// and `.withoutEscapingSlashes`, provided that every keyed container receives its keys in
 /// sorted order: a stream cannot reorder what it has written, so the types written through it
-/// declare (or encode) their keys alphabetically. Debug builds check that order.
+/// declare (or encode) their keys alphabetically. A key out of order, or a floating-point
+/// value (JSONEncoder's number format is not reproduced), makes `write` throw; what was
+/// already handed out stays written. Inspect's and lint's documents are written through it;
+/// the small SARIF and diff documents keep `JSONEncoder`, whose types are not declared sorted.
 final class JSONStream {
   // Only this class's methods touch these, one call at a time; without `unchecked` every byte
   // appended pays for a dynamic exclusivity check (a third of the writing time).
   @exclusivity(unchecked) private var buffer: [UInt8] = []
   private let flushSize: Int
   private let output: ([UInt8]) -> Void
+  /// The first key that came out of order, reported by `write`.
+  @exclusivity(unchecked) private var misordered: (key: String, after: String)?
   /// The open containers, innermost last.
   @exclusivity(unchecked) fileprivate var frames: [Frame] = []
 
@@ -35,6 +40,10 @@ final class JSONStream {
     buffer.append(UInt8(ascii: "\n"))
     output(buffer)
     buffer.removeAll(keepingCapacity: true)
+    if let misordered {
+      throw EncodingError.invalidValue(misordered.key, EncodingError.Context(
+        codingPath: [], debugDescription: "key \(misordered.key) comes after \(misordered.after): not sorted"))
+    }
   }
 
   /// The whole text of `value` as one string.
@@ -120,8 +129,11 @@ final class JSONStream {
     frames[last].count += 1
     indent(frames[last].depth + 1)
     if let key {
-      assert(frames[last].lastKey.map { Array($0.utf8).lexicographicallyPrecedes(Array(key.utf8)) } ?? true,
-             "JSONStream: key \(key) after \(frames[last].lastKey ?? "") is out of order")
+      if let previous = frames[last].lastKey, misordered == nil,
+        !previous.utf8.lexicographicallyPrecedes(key.utf8)
+      {
+        misordered = (key, previous)
+      }
       frames[last].lastKey = key
       appendString(key)
       buffer.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: " ")])
@@ -236,12 +248,12 @@ private struct StreamEncoder: Encoder {
 
   func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
     stream.open(UInt8(ascii: "{"), closer: UInt8(ascii: "}"), depth: depth)
-    return KeyedEncodingContainer(KeyedWriter<Key>(stream: stream, depth: depth))
+    return KeyedEncodingContainer(KeyedWriter<Key>(stream: stream, depth: depth, level: stream.frames.count))
   }
 
   func unkeyedContainer() -> any UnkeyedEncodingContainer {
     stream.open(UInt8(ascii: "["), closer: UInt8(ascii: "]"), depth: depth)
-    return UnkeyedWriter(stream: stream, depth: depth)
+    return UnkeyedWriter(stream: stream, depth: depth, level: stream.frames.count)
   }
 
   func singleValueContainer() -> any SingleValueEncodingContainer {
@@ -252,49 +264,62 @@ private struct StreamEncoder: Encoder {
 private struct KeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
   let stream: JSONStream
   let depth: Int
+  /// The number of open containers with this one open: a new entry first closes any nested
+  /// container opened since.
+  let level: Int
   var codingPath: [any CodingKey] { [] }
 
-  mutating func encodeNil(forKey key: Key) throws {
+  private func begin(_ key: Key) {
+    stream.close(downTo: level)
     stream.beginEntry(key: key.stringValue)
+  }
+
+  mutating func encodeNil(forKey key: Key) throws {
+    begin(key)
     stream.append("null")
   }
 
   mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-    stream.beginEntry(key: key.stringValue)
+    begin(key)
     try stream.encodeValue(value, depth: depth + 1)
   }
 
   // The common scalars directly, without a nested encoder per value.
   mutating func encode(_ value: String, forKey key: Key) throws {
-    stream.beginEntry(key: key.stringValue)
+    begin(key)
     stream.appendString(value)
   }
 
   mutating func encode(_ value: Bool, forKey key: Key) throws {
-    stream.beginEntry(key: key.stringValue)
+    begin(key)
     stream.append(value ? "true" : "false")
   }
 
   mutating func encode(_ value: Int, forKey key: Key) throws {
-    stream.beginEntry(key: key.stringValue)
+    begin(key)
     stream.append(String(value))
   }
 
   mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
     -> KeyedEncodingContainer<NestedKey>
   {
-    stream.beginEntry(key: key.stringValue)
+    begin(key)
     return StreamEncoder(stream: stream, depth: depth + 1).container(keyedBy: keyType)
   }
 
   mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-    stream.beginEntry(key: key.stringValue)
+    begin(key)
     return StreamEncoder(stream: stream, depth: depth + 1).unkeyedContainer()
   }
 
-  mutating func superEncoder() -> any Encoder { StreamEncoder(stream: stream, depth: depth + 1) }
+  /// JSONEncoder's default: the superclass's value under the key `super`.
+  mutating func superEncoder() -> any Encoder {
+    stream.close(downTo: level)
+    stream.beginEntry(key: "super")
+    return StreamEncoder(stream: stream, depth: depth + 1)
+  }
   mutating func superEncoder(forKey key: Key) -> any Encoder {
-    stream.beginEntry(key: key.stringValue)
+    begin(key)
     return StreamEncoder(stream: stream, depth: depth + 1)
   }
 }
@@ -302,28 +327,36 @@ private struct KeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
 private struct UnkeyedWriter: UnkeyedEncodingContainer {
   let stream: JSONStream
   let depth: Int
+  /// As in `KeyedWriter`.
+  let level: Int
   private(set) var count = 0
   var codingPath: [any CodingKey] { [] }
 
-  init(stream: JSONStream, depth: Int) {
+  init(stream: JSONStream, depth: Int, level: Int) {
     self.stream = stream
     self.depth = depth
+    self.level = level
+  }
+
+  private func begin() {
+    stream.close(downTo: level)
+    stream.beginEntry(key: nil)
   }
 
   mutating func encodeNil() throws {
-    stream.beginEntry(key: nil)
+    begin()
     stream.append("null")
     count += 1
   }
 
   mutating func encode<T: Encodable>(_ value: T) throws {
-    stream.beginEntry(key: nil)
+    begin()
     try stream.encodeValue(value, depth: depth + 1)
     count += 1
   }
 
   mutating func encode(_ value: String) throws {
-    stream.beginEntry(key: nil)
+    begin()
     stream.appendString(value)
     count += 1
   }
@@ -331,18 +364,22 @@ private struct UnkeyedWriter: UnkeyedEncodingContainer {
   mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
     -> KeyedEncodingContainer<NestedKey>
   {
-    stream.beginEntry(key: nil)
+    begin()
     count += 1
     return StreamEncoder(stream: stream, depth: depth + 1).container(keyedBy: keyType)
   }
 
   mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-    stream.beginEntry(key: nil)
+    begin()
     count += 1
     return StreamEncoder(stream: stream, depth: depth + 1).unkeyedContainer()
   }
 
-  mutating func superEncoder() -> any Encoder { StreamEncoder(stream: stream, depth: depth + 1) }
+  mutating func superEncoder() -> any Encoder {
+    begin()
+    count += 1
+    return StreamEncoder(stream: stream, depth: depth + 1)
+  }
 }
 
 /// Scalars: strings quoted and escaped, numbers and booleans as Swift prints them.
@@ -354,8 +391,13 @@ private struct SingleWriter: SingleValueEncodingContainer {
   mutating func encodeNil() throws { stream.append("null") }
   mutating func encode(_ value: Bool) throws { stream.append(value ? "true" : "false") }
   mutating func encode(_ value: String) throws { stream.appendString(value) }
-  mutating func encode(_ value: Double) throws { stream.append(String(describing: value)) }
-  mutating func encode(_ value: Float) throws { stream.append(String(describing: value)) }
+  mutating func encode(_ value: Double) throws { throw Self.noFloats(value) }
+  mutating func encode(_ value: Float) throws { throw Self.noFloats(value) }
+
+  /// memmap writes no floating-point values, and JSONEncoder's format for them is not reproduced.
+  private static func noFloats(_ value: Any) -> EncodingError {
+    EncodingError.invalidValue(value, EncodingError.Context(codingPath: [], debugDescription: "JSONStream writes no floating-point numbers"))
+  }
   mutating func encode(_ value: Int) throws { stream.append(String(value)) }
   mutating func encode(_ value: Int8) throws { stream.append(String(value)) }
   mutating func encode(_ value: Int16) throws { stream.append(String(value)) }

@@ -10,6 +10,12 @@ import Testing
 @Suite struct LMBIndexedEquivalenceTests {
   static let flagChoices: [LMBFlags] = [.none, .none, .none, .noMap, .noOverwrite]
 
+  /// Non-empty, non-wrapping regions, each ending at or below the next one's base.
+  static func isRegular(_ list: [LMBRegion]) -> Bool {
+    list.allSatisfy { $0.size != 0 && $0.base &+ $0.size > $0.base }
+      && zip(list, list.dropFirst()).allSatisfy { $0.base + $0.size <= $1.base }
+  }
+
   @Test("random call sequences give the reference's lists and results", arguments: Array(UInt64(1)...120))
   func sameAsReference(seed: UInt64) {
     var rng = SeededGenerator(seed: seed)
@@ -58,6 +64,10 @@ import Testing
       }
       #expect(lmb.memory == reference.memory, "\(context)")
       #expect(lmb.reserved == reference.reserved, "\(context)")
+      // The regularity count is exact both ways: the fast paths run whenever they may.
+      #expect(lmb.reservedList.isRegular == Self.isRegular(reference.reserved), "\(context)")
+      #expect(lmb.memoryList.isRegular == Self.isRegular(reference.memory), "\(context)")
+      if !hostile { #expect(lmb.reservedList.isRegular, "\(context)") }
       if lmb.reserved != reference.reserved { return }
     }
   }
@@ -88,6 +98,7 @@ import Testing
       #expect(got == reference.allocate(type, size: size, align: align, flags: .none), "seed \(seed) step \(step)")
     }
     #expect(lmb.reserved.count > ChunkedArray<LMBRegion>.chunkLimit)
+    #expect(lmb.reservedList.isRegular)
     #expect(lmb.reserved == reference.reserved, "seed \(seed)")
   }
 }

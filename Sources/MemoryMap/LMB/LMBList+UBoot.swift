@@ -7,8 +7,7 @@
 ///
 /// Each scan starts where `LMBList`'s binary search says the first region that can matter is,
 /// and stops after the last one, when the list and the request are regular; otherwise it runs
-/// over the whole list as U-Boot does. A region is replaced in one assignment, and removals
-/// come before the write that would overlap them, so that no intermediate state looks irregular.
+/// over the whole list as U-Boot does.
 extension LMBList {
   /// How the first scan of `lmb_add_region_flags` ended.
   private enum FirstPass {
