@@ -11,7 +11,7 @@ public enum NumberSyntax {
     }
     let value: UInt64?
     if body.hasPrefix("0x") || body.hasPrefix("0X") {
-      value = body.count > 2 ? UInt64(body.dropFirst(2), radix: 16) : nil
+      value = hex(body)
     } else {
       value = UInt64(body, radix: 10)
     }
@@ -19,6 +19,14 @@ public enum NumberSyntax {
     guard shift > 0 else { return value }
     let (result, overflow) = value.multipliedReportingOverflow(by: 1 << shift)
     return overflow ? nil : result
+  }
+
+  /// A hexadecimal number with or without `0x` (as firmware logs print them), or nil.
+  public static func hex(_ text: some StringProtocol) -> UInt64? {
+    let whole = Substring(text)
+    let digits = whole.hasPrefix("0x") || whole.hasPrefix("0X") ? whole.dropFirst(2) : whole
+    guard !digits.isEmpty else { return nil }
+    return UInt64(digits, radix: 16)
   }
 
   private static func suffixShift(_ c: Character) -> UInt64? {

@@ -70,21 +70,13 @@ import TestSupport
 @Suite struct LintSARIFTests {
   /// Validates `sarif` and returns nil, or the validator's complaint.
   static func schemaProblem(_ sarif: String) throws -> String? {
-    let file = NSTemporaryDirectory() + "memmap-sarif-\(getpid())-\(UUID().uuidString).json"
-    try sarif.write(toFile: file, atomically: true, encoding: .utf8)
-    defer { try? FileManager.default.removeItem(atPath: file) }
-    let script = "import jsonschema, json, sys; "
-      + "jsonschema.Draft4Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))"
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script, Fixtures.path("schemas/sarif-schema-2.1.0.json"), file]
-    let err = Pipe()
-    process.standardError = err
-    try process.run()
-    let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    return process.terminationStatus == 0 ? nil : message
+    try Python.problem(
+      with: sarif, suffix: ".json",
+      script: "import jsonschema, json, sys; "
+        + "jsonschema.Draft4Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))",
+      arguments: [Fixtures.path("schemas/sarif-schema-2.1.0.json")])
   }
+
 
   @Test("every fixture's SARIF, and a run with an unreadable file, validate against the schema")
   func schema() throws {

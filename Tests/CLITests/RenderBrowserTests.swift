@@ -81,7 +81,7 @@ import TestSupport
   /// folder and runs headless Chromium on it with `arguments`; returns the folder and the output.
   static func chromium(_ arguments: [String], extraScript: String = "") throws -> (folder: String, output: String)? {
     guard let chromium = executable("chromium") else {
-      Issue.record("chromium is not installed (make deps installs Debian's chromium package)")
+      Issue.record("chromium is not installed (make test-deps installs Debian's chromium package)")
       return nil
     }
     let folder = NSTemporaryDirectory() + "memmap-chromium-\(getpid())-\(UUID().uuidString)"

@@ -22,19 +22,10 @@ import TestSupport
 
   /// nil when `text` parses as XML (python3's minidom), else the parser's complaint.
   static func xmlProblem(_ text: String) throws -> String? {
-    let file = NSTemporaryDirectory() + "memmap-render-\(getpid())-\(UUID().uuidString).svg"
-    try text.write(toFile: file, atomically: true, encoding: .utf8)
-    defer { try? FileManager.default.removeItem(atPath: file) }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", "import xml.dom.minidom, sys; xml.dom.minidom.parse(sys.argv[1])", file]
-    let err = Pipe()
-    process.standardError = err
-    try process.run()
-    let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    return process.terminationStatus == 0 ? nil : message
+    try Python.problem(with: text, suffix: ".svg",
+                       script: "import xml.dom.minidom, sys; xml.dom.minidom.parse(sys.argv[1])")
   }
+
 
   static func check(_ text: String, golden: String) throws {
     if let problem = Golden.mismatch(text, golden: golden) { Issue.record(Comment(rawValue: problem)) }

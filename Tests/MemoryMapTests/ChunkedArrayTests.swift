@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import MemoryMap
@@ -5,26 +6,32 @@ import Testing
 /// `ChunkedArray` must behave as a plain `Array` under any mix of inserts, removals and
 /// writes, also across chunk splits (more than `chunkLimit` elements) and empty chunks.
 @Suite struct ChunkedArrayTests {
-  @Test("random edits match Array's", arguments: [UInt64(1), 2, 3])
-  func matchesArray(seed: UInt64) {
-    var rng = SeededGenerator(seed: seed)
-    var chunked = ChunkedArray<Int>()
-    var plain: [Int] = []
-    for step in 0..<20_000 {
+  /// `steps` random inserts (60%), removals and writes, done to `list` and to `plain` alike.
+  static func randomEdits<List: EditableList>(_ list: inout List, _ plain: inout [Int], steps: Int, seed: UInt64)
+  where List.Element == Int {
+    var rng = SplitMix64(seed: seed)
+    for step in 0..<steps {
       let roll = Int.random(in: 0..<10, using: &rng)
       if roll < 6 || plain.isEmpty {
         let at = Int.random(in: 0...plain.count, using: &rng)
-        chunked.insert(step, at: at)
+        list.insert(step, at: at)
         plain.insert(step, at: at)
       } else if roll < 8 {
         let at = Int.random(in: 0..<plain.count, using: &rng)
-        #expect(chunked.remove(at: at) == plain.remove(at: at))
+        #expect(list.remove(at: at) == plain.remove(at: at))
       } else {
         let at = Int.random(in: 0..<plain.count, using: &rng)
-        chunked[at] = -step
+        list[at] = -step
         plain[at] = -step
       }
     }
+  }
+
+  @Test("random edits match Array's", arguments: [UInt64(1), 2, 3])
+  func matchesArray(seed: UInt64) {
+    var chunked = ChunkedArray<Int>()
+    var plain: [Int] = []
+    Self.randomEdits(&chunked, &plain, steps: 20_000, seed: seed)
     #expect(plain.count > 2 * ChunkedArray<Int>.chunkLimit)
     #expect(Array(chunked) == plain)
     #expect(chunked.indices.map { chunked[$0] } == plain)
@@ -64,24 +71,9 @@ import Testing
 
   @Test("the mirrored array reads, writes, inserts and searches as a reversed Array")
   func mirrored() {
-    var rng = SeededGenerator(seed: 11)
     var mirrored = MirroredChunkedArray<Int>()
     var plain: [Int] = []
-    for step in 0..<6000 {
-      let roll = Int.random(in: 0..<10, using: &rng)
-      if roll < 6 || plain.isEmpty {
-        let at = Int.random(in: 0...plain.count, using: &rng)
-        mirrored.insert(step, at: at)
-        plain.insert(step, at: at)
-      } else if roll < 8 {
-        let at = Int.random(in: 0..<plain.count, using: &rng)
-        #expect(mirrored.remove(at: at) == plain.remove(at: at))
-      } else {
-        let at = Int.random(in: 0..<plain.count, using: &rng)
-        mirrored[at] = -step
-        plain[at] = -step
-      }
-    }
+    Self.randomEdits(&mirrored, &plain, steps: 6000, seed: 11)
     #expect(Array(mirrored) == plain)
     #expect(Array(mirrored.storage) == plain.reversed())
     let descending = MirroredChunkedArray(stride(from: 5000, to: 0, by: -1))
@@ -96,3 +88,12 @@ extension Array {
     firstIndex(where: isAbove) ?? count
   }
 }
+
+/// What `randomEdits` needs of the two chunked arrays.
+protocol EditableList: MutableCollection where Index == Int {
+  mutating func insert(_ element: Element, at i: Int)
+  mutating func remove(at i: Int) -> Element
+}
+
+extension ChunkedArray: EditableList {}
+extension MirroredChunkedArray: EditableList {}

@@ -19,7 +19,7 @@ enum LinuxEFILine {
   static func arm64(_ body: Substring) -> EFIMapParser.LineResult {
     guard let space = body.firstIndex(of: " ") else { return .failure("no [type|attributes] after the range") }
     let bounds = body[..<space].split(separator: "-")
-    guard bounds.count == 2, let start = EFIMapParser.hex(bounds[0]), let last = EFIMapParser.hex(bounds[1])
+    guard bounds.count == 2, let start = NumberSyntax.hex(bounds[0]), let last = NumberSyntax.hex(bounds[1])
     else { return .failure("cannot read the range '\(body[..<space])'") }
     return describe(body[space...], start: start, end: last &+ 1)
   }
@@ -33,7 +33,7 @@ enum LinuxEFILine {
       return .failure("unterminated range=[")
     }
     let bounds = rest[..<close].split(separator: "-")
-    guard bounds.count == 2, let start = EFIMapParser.hex(bounds[0]), let end = EFIMapParser.hex(bounds[1])
+    guard bounds.count == 2, let start = NumberSyntax.hex(bounds[0]), let end = NumberSyntax.hex(bounds[1])
     else { return .failure("cannot read the range '\(rest[..<close])'") }
     return describe(body[..<range.lowerBound], start: start, end: rest[close] == "]" ? end &+ 1 : end)
   }
@@ -48,7 +48,7 @@ enum LinuxEFILine {
     guard let type = memoryType(fields[0]) else { return .failure("unknown EFI memory type '\(fields[0])'") }
     var attributes: EFIAttributes = []
     for field in fields.dropFirst() where !field.isEmpty {
-      if field.hasPrefix("attr="), let bits = EFIMapParser.hex(field.dropFirst(5)) {
+      if field.hasPrefix("attr="), let bits = NumberSyntax.hex(field.dropFirst(5)) {
         attributes = EFIAttributes(rawValue: bits)
       } else if let bit = EFIAttributes.linuxMnemonics.first(where: { $0.1 == field }) {
         attributes.insert(bit.0)

@@ -15,7 +15,7 @@ enum EFIDebugLine {
       return .failure("unknown EFI memory type '\(name)'")
     }
     let bounds = words[at].split(separator: "-")
-    let start = EFIMapParser.hex(bounds[0])!, end = EFIMapParser.hex(bounds[1])!
+    let start = NumberSyntax.hex(bounds[0])!, end = NumberSyntax.hex(bounds[1])!
     guard words.count <= at + 2 else { return .failure("unexpected text after the attributes") }
     guard let attributes = at + 1 < words.count ? self.attributes(words[at + 1]) : [] else {
       return .failure("unknown attribute in '\(words[at + 1])'")
@@ -42,9 +42,9 @@ enum EFIDebugLine {
     for word in text.split(separator: "|") {
       if let bit = EFIAttributes.mnemonics.first(where: { $0.1 == word }) {
         out.insert(bit.0)
-      } else if word.hasPrefix("ISA="), let value = EFIMapParser.hex(word.dropFirst(4)) {
+      } else if word.hasPrefix("ISA="), let value = NumberSyntax.hex(word.dropFirst(4)) {
         out.insert(EFIAttributes(rawValue: (value << 44) & EFIAttributes.isaMask))
-      } else if word.hasPrefix("0x"), let value = EFIMapParser.hex(word) {
+      } else if word.hasPrefix("0x"), let value = NumberSyntax.hex(word) {
         out.insert(EFIAttributes(rawValue: value))
       } else {
         return nil

@@ -88,11 +88,4 @@ public enum EFIMapParser {
     return EFIDescriptor(type: type, start: start, pages: (exclusiveEnd &- start) >> 12, attributes: attributes)
   }
 
-  /// A hexadecimal number with or without `0x`.
-  static func hex<S: StringProtocol>(_ text: S) -> UInt64? {
-    let whole = Substring(text)
-    let digits = whole.hasPrefix("0x") || whole.hasPrefix("0X") ? whole.dropFirst(2) : whole
-    guard !digits.isEmpty else { return nil }
-    return UInt64(digits, radix: 16)
-  }
 }

@@ -53,8 +53,14 @@ public struct EFIMemoryMap: Hashable, Sendable {
   /// it with `type` (no conflict check).
   @discardableResult
   public mutating func add(start: UInt64, size: UInt64, type: EFIMemoryType) -> EFIStatus {
-    let pages = Self.pages(for: size &+ (start & 0xfff))
-    return update(start: start & ~0xfff, pages: pages, type: type, overlapConventional: false)
+    let span = Self.pageSpan(start: start, size: size)
+    return update(start: span.start, pages: span.pages, type: type, overlapConventional: false)
+  }
+
+  /// The whole pages `efi_add_memory_map` covers for `[start, start + size)`: the start
+  /// rounded down to 4 KiB, and the pages up to the rounded-up end.
+  public static func pageSpan(start: UInt64, size: UInt64) -> (start: UInt64, pages: UInt64) {
+    (start & ~0xfff, pages(for: size &+ (start & 0xfff)))
   }
 
   /// `efi_size_in_pages`: bytes rounded up to 4 KiB pages.

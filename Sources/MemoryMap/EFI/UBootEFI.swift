@@ -7,8 +7,8 @@ public struct EFICarveOut: Hashable, Sendable {
 
   /// The pages the carve-out marks: the range rounded outward to 4 KiB.
   public var pageRange: AddressRange {
-    let start = range.base & ~0xfff
-    return AddressRange(base: start, size: EFIMemoryMap.pages(for: range.size &+ (range.base & 0xfff)) &<< 12)
+    let span = EFIMemoryMap.pageSpan(start: range.base, size: range.size)
+    return AddressRange(base: span.start, size: span.pages &<< 12)
   }
 }
 

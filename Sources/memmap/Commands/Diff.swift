@@ -24,14 +24,8 @@ extension MemmapCommand {
     }
 
     mutating func execute() throws -> Outcome {
-      var snapshots: [MapSnapshot] = []
-      for input in inputs {
-        switch SnapshotLoader.load(input, options: model.mapOptions) {
-        case .success(let snapshot): snapshots.append(snapshot)
-        case .failure(let failure):
-          Diagnostics.printError(failure.message)
-          return .unreadableInput
-        }
+      guard let snapshots = SnapshotLoader.loadAll(inputs, options: model.mapOptions) else {
+        return .unreadableInput
       }
       if matrix {
         let table = MapMatrix.build(snapshots)

@@ -60,15 +60,7 @@ extension MemmapCommand {
 
     /// The two maps side by side; nil (after the error line) when either cannot be read.
     func pair(_ format: RenderFormat) -> String? {
-      var snapshots: [MapSnapshot] = []
-      for file in files {
-        switch SnapshotLoader.load(file, options: model.mapOptions) {
-        case .success(let snapshot): snapshots.append(snapshot)
-        case .failure(let failure):
-          Diagnostics.printError(failure.message)
-          return nil
-        }
-      }
+      guard let snapshots = SnapshotLoader.loadAll(files, options: model.mapOptions) else { return nil }
       let diff = MapDiff.compare(snapshots[0], snapshots[1])
       return format == .svg ? SVGRenderer.render(diff) : HTMLRenderer.render(diff)
     }

@@ -27,6 +27,21 @@ enum SnapshotLoader {
       return .failure(LoadFailure(ErrorText.line(for: error)))
     }
   }
+
+  /// Every input's snapshot, in order; nil, after printing the first failure's line, when one
+  /// cannot be used (diff and render compare nothing then).
+  static func loadAll(_ paths: [String], options: MapOptions) -> [MapSnapshot]? {
+    var snapshots: [MapSnapshot] = []
+    for path in paths {
+      switch load(path, options: options) {
+      case .success(let snapshot): snapshots.append(snapshot)
+      case .failure(let failure):
+        Diagnostics.printError(failure.message)
+        return nil
+      }
+    }
+    return snapshots
+  }
 }
 
 /// The inspect JSON document read back (only the keys a diff needs).

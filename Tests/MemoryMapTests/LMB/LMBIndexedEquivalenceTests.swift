@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import MemoryMap
@@ -18,7 +19,7 @@ import Testing
 
   @Test("random call sequences give the reference's lists and results", arguments: Array(UInt64(1)...120))
   func sameAsReference(seed: UInt64) {
-    var rng = SeededGenerator(seed: seed)
+    var rng = SplitMix64(seed: seed)
     var lmb = LMB()
     var reference = ReferenceLMB()
     let hostile = seed % 4 == 0
@@ -76,7 +77,7 @@ import Testing
   /// when the gaps they need lie in other chunks, or when whole chunks are skipped.
   @Test("allocations over thousands of reservations give the reference's places", arguments: [UInt64(7), 8])
   func manyChunks(seed: UInt64) {
-    var rng = SeededGenerator(seed: seed)
+    var rng = SplitMix64(seed: seed)
     var lmb = LMB()
     var reference = ReferenceLMB()
     #expect(lmb.add(base: 0x8000_0000, size: 0x1000_0000) == reference.add(base: 0x8000_0000, size: 0x1000_0000))
