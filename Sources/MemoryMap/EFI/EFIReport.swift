@@ -9,7 +9,34 @@ public struct EFIReport: Hashable, Sendable {
   }
 
   /// The map to show: the firmware's when given, else the one U-Boot hands the OS; ascending.
-  public var shown: [EFIDescriptor] {
-    firmware.map { $0.descriptors.sorted { $0.start < $1.start } } ?? uboot.atBoot.ascending
+  public var shown: [EFIDescriptor] { Array(shownSequence) }
+
+  /// `shown` without copying U-Boot's map (100,000 regions make a quarter of a million
+  /// descriptors).
+  public var shownSequence: Shown {
+    if let firmware { return Shown(source: .firmware(firmware.descriptors.sorted { $0.start < $1.start })) }
+    return Shown(source: .uboot(uboot.atBoot.ascendingSequence))
+  }
+
+  /// See `shownSequence`.
+  public struct Shown: Sequence {
+    enum Source {
+      case firmware([EFIDescriptor])
+      case uboot(EFIMemoryMap.Ascending)
+    }
+    let source: Source
+
+    public struct Iterator: IteratorProtocol {
+      var firmware: IndexingIterator<[EFIDescriptor]>?
+      var uboot: EFIMemoryMap.Ascending.Iterator?
+      public mutating func next() -> EFIDescriptor? { firmware?.next() ?? uboot?.next() }
+    }
+
+    public func makeIterator() -> Iterator {
+      switch source {
+      case .firmware(let list): return Iterator(firmware: list.makeIterator(), uboot: nil)
+      case .uboot(let map): return Iterator(firmware: nil, uboot: map.makeIterator())
+      }
+    }
   }
 }

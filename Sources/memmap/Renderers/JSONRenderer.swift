@@ -26,13 +26,7 @@ enum JSONRenderer {
       // The firmware's EFI map with `--efi-map`, else the one U-Boot builds for the tree.
       // A map has a handful of distinct attribute sets: their words are spelled once each.
       let words = AttributeWords()
-      if report.efi.firmware == nil {
-        // U-Boot's map, read in place rather than copied (`shown` would copy it).
-        try c.encode(JSONStream.Objects(report.efi.uboot.atBoot.ascendingSequence) { words.efi($0, &$1) },
-                     forKey: .efi)
-      } else {
-        try c.encode(JSONStream.Objects(report.efi.shown) { words.efi($0, &$1) }, forKey: .efi)
-      }
+      try c.encode(JSONStream.Objects(report.efi.shownSequence) { words.efi($0, &$1) }, forKey: .efi)
       // `"firmware"` or `"u-boot"`: which map `efi` is.
       try c.encode(report.efi.firmware == nil ? "u-boot" : "firmware", forKey: .efiSource)
       try c.encode(report.file, forKey: .file)
