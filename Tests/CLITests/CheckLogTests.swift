@@ -42,6 +42,16 @@ import TestSupport
     #expect(run.stdout.contains("+ OF: reserved mem: 0x000000005fb00000..0x000000005fffffff (4096 KiB) nomap non-reusable dyn_a"))
   }
 
+  @Test("the same log with CRLF line ends (a log saved on Windows or by a serial console) agrees")
+  func crlf() throws {
+    let text = Self.dmesg(try Fixtures.text("kernel/05-overlap-static.6.12.txt"))
+    let log = try Self.write(text.replacingOccurrences(of: "\n", with: "\r\n"), "crlf.log")
+    let run = try Binary.run(["check-log", Fixtures.dtb("kernel", "05-overlap-static"), log])
+    #expect(run.status == 0, "\(run.stdout)")
+    #expect(KernelLogComparison.relevantLines(ofLog: "OF: reserved mem: a\r\nOF: reserved mem: b\r\n")
+      == ["OF: reserved mem: a", "OF: reserved mem: b"])
+  }
+
   @Test("the 6.1 profile is compared with a 6.1 log, timestamps or not")
   func oldKernel() throws {
     let log = try Self.write(try Fixtures.text("kernel/12-alloc-fail.6.1.txt"), "plain.log")

@@ -18,8 +18,9 @@ public struct KernelLogComparison: Sendable, Equatable {
   /// syslog levels (`<6>`) stripped, in order.
   public static func relevantLines(ofLog text: String) -> [String] {
     var out: [String] = []
-    for raw in text.split(separator: "\n", omittingEmptySubsequences: true) {
-      var line = Substring(raw.hasSuffix("\r") ? raw.dropLast() : raw)
+    // Split on any line break: in Swift "\r\n" is one Character, which a split on "\n" misses.
+    for raw in text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline) {
+      var line = raw
       line = line.drop { $0 == " " || $0 == "\t" }
       if line.hasPrefix("<"), let close = line.firstIndex(of: ">"), line.distance(from: line.startIndex, to: close) <= 4 {
         line = line[line.index(after: close)...]
