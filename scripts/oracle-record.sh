@@ -2,8 +2,8 @@
 # Re-record the kernel conformance suite in Fixtures/kernel/.
 #
 # For every Fixtures/kernel/NN-name.dts: compile it with dtc, boot the DTB under Debian's arm64
-# 6.1 and 6.12 kernels (QEMU virt, 1 GiB) with the kernel oracle, and write what the oracle's
-# extract.py prints for each boot to NN-name.6.1.txt and NN-name.6.12.txt beside the source.
+# 6.1, 6.12 and 7.2 kernels (QEMU virt, 1 GiB) with the kernel oracle, and write what the oracle's
+# extract.py prints for each boot to NN-name.VERSION.txt beside the source.
 # Full boot logs (with /proc/iomem and the memblock debugfs dumps) stay in WORKDIR/logs/.
 #
 # Usage: scripts/oracle-record.sh [WORKDIR] [CASE...]
@@ -12,6 +12,10 @@
 #   CASE     optional case names (e.g. 01-static-basic) to record only those.
 # Environment: MEMMAP_ORACLE_SRC  directory holding setup.sh, boot.sh and extract.py
 #              (default ../shared/oracle beside the repository).
+#              KERNELS  space-separated versions to boot (default: every WORKDIR/k-*), e.g. "7.2".
+#              MEMMAP_ORACLE_LOGS  where DTBs and full logs go (default WORKDIR/logs).
+#              QEMU_LOCK  a file to flock around each boot (default /tmp/qemu.lock), so that
+#              only one QEMU runs at a time on a shared machine.
 # Cases are booted one at a time (each boot takes a few seconds per kernel).
 set -euo pipefail
 
@@ -31,11 +35,14 @@ mkdir -p "$work"
 work=$(cd "$work" && pwd)
 case "$work/" in "$repo"/*) echo "oracle-record: work dir must be outside the repository" >&2; exit 2;; esac
 
-bash "$oracle/setup.sh" "$work" >/dev/null
-mkdir -p "$work/dtb" "$work/logs"
+# setup.sh keeps what is there; skip it when the kernels are already prepared
+ls -d "$work"/k-* >/dev/null 2>&1 || bash "$oracle/setup.sh" "$work" >/dev/null
+logs=${MEMMAP_ORACLE_LOGS:-$work/logs}
+mkdir -p "$work/dtb" "$logs"
 
 kernels=()
-for d in "$work"/k-*; do kernels+=("${d##*/k-}"); done
+if [ -n "${KERNELS:-}" ]; then read -r -a kernels <<< "$KERNELS"
+else for d in "$work"/k-*; do [ -d "$d" ] && [[ $d != *.tmp ]] && kernels+=("${d##*/k-}"); done; fi
 [ ${#kernels[@]} -gt 0 ] || { echo "oracle-record: setup.sh prepared no kernels" >&2; exit 1; }
 
 if [ $# -gt 0 ]; then
@@ -51,14 +58,14 @@ failed=0
 for src in "${cases[@]}"; do
   [ -f "$src" ] || { echo "oracle-record: $src not found" >&2; failed=1; continue; }
   name=$(basename "$src" .dts)
-  dtb="$work/dtb/$name.dtb"
+  dtb="$logs/$name.dtb"
   # compile from the fixture dir so /include/ "virt.dtsi" resolves
   if ! (cd "$fixtures" && dtc -q -I dts -O dtb -i "$fixtures" -o "$dtb" "$src"); then
     echo "oracle-record: dtc failed for $name" >&2; failed=1; continue
   fi
-  bash "$oracle/boot.sh" "$work" "$dtb" "$work/logs/$name" || true
+  flock "${QEMU_LOCK:-/tmp/qemu.lock}" bash "$oracle/boot.sh" "$work" "$dtb" "$logs/$name" "${kernels[@]}" || true
   for v in "${kernels[@]}"; do
-    log="$work/logs/$name.$v.log"
+    log="$logs/$name.$v.log"
     [ -f "$log" ] || { echo "oracle-record: no log for $name under $v" >&2; failed=1; continue; }
     python3 "$oracle/extract.py" "$log" > "$fixtures/$name.$v.txt"
     if ! grep -q '===END' "$log"; then

@@ -83,7 +83,7 @@ extension KernelFlow {
     let end = end == 0 ? Memblock.allocAnywhere : end
     let align = align == 0 ? profile.smpCacheBytes : align
     let base = memblock.allocate(size: size, align: align, start: start, end: end,
-                                 pageSize: profile.pageSize)
+                                 pageSize: profile.pageSize.bytes)
     if base != 0 && noMap { memblock.markNoMap(base: base, size: size) }
     return base
   }

@@ -15,7 +15,7 @@ extension KernelFlow {
   /// Page-aligns a memory block as `early_init_dt_add_memory_arch` does and adds it.
   /// arm64 accepts any physical address at this stage (`MIN_MEMBLOCK_ADDR` 0).
   mutating func addMemoryBlock(base: UInt64, size: UInt64, hotplug: Bool) {
-    let page = profile.pageSize
+    let page = profile.pageSize.bytes
     let offset = base & (page - 1)
     var base = base
     var size = size
@@ -33,7 +33,7 @@ extension KernelFlow {
   mutating func reserveBootRegions(_ reservations: [BootReservation]) {
     var all = reservations
     if let initrd = description.chosen.initrd, initrd.size > 0 {
-      let page = profile.pageSize
+      let page = profile.pageSize.bytes
       let start = initrd.base & ~(page - 1)
       let end = Memblock.roundUp(initrd.base &+ initrd.size, page)
       all.append(BootReservation(name: "initrd", range: AddressRange(base: start, size: end &- start)))

@@ -45,7 +45,7 @@ extension MemmapCommand {
                                   jobs: jobs) { progress.update(done: $0, total: $1) }
       progress.finish()
       for error in linted.compactMap(\.error) { Diagnostics.printError(ErrorText.line(for: error)) }
-      let report = LintReport(files: linted, selection: try selection(), kernel: model.kernel.rawValue)
+      let report = LintReport(files: linted, selection: try selection(), kernel: model.profile.label)
       Diagnostics.write(format.render(report))
       if format == .github { Self.appendStepSummary(GitHubRenderer.stepSummary(report)) }
       if report.unreadableCount > 0 { return .unreadableInput }

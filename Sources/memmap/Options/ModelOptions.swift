@@ -3,8 +3,14 @@ import MemoryMap
 
 /// `--kernel`, `--memory`, `--reserve`, `--efi-map`...: what the model needs beyond the tree itself.
 struct ModelOptions: ParsableArguments {
-  @Option(help: "Kernel profile to predict: 6.1 or 6.12.")
+  @Option(help: "Kernel release to predict: 6.1, 6.12 or 7.2.")
   var kernel: KernelChoice = .v6_12
+
+  @Option(name: .customLong("arch"), help: "The kernel's architecture: arm64.")
+  var architecture: ArchitectureChoice = .arm64
+
+  @Option(name: .customLong("page-size"), help: "The kernel's page size: 4K, 16K or 64K.")
+  var pageSize: PageSizeChoice = .k4
 
   @Option(name: .customLong("memory"),
           help: ArgumentHelp("RAM to use instead of /memory (repeatable).", valueName: "BASE:SIZE"))
@@ -41,9 +47,15 @@ struct ModelOptions: ParsableArguments {
     if let efiMap { _ = try EFIMapLoader.load(efiMap) }
   }
 
+  /// The release, architecture and page size named on the command line.
+  var profile: KernelProfile {
+    KernelProfile(version: kernel.version, architecture: architecture.architecture,
+                  pageSize: pageSize.pageSize)
+  }
+
   var mapOptions: MapOptions {
     MapOptions(
-      profile: kernel.profile,
+      profile: profile,
       inputs: KernelInputs(
         memory: memory.map(\.range),
         reservations: reserve.enumerated().map {
@@ -55,12 +67,47 @@ struct ModelOptions: ParsableArguments {
   }
 }
 
-/// A kernel profile named on the command line.
+/// A kernel release named on the command line.
 enum KernelChoice: String, ExpressibleByArgument, CaseIterable {
   case v6_1 = "6.1"
   case v6_12 = "6.12"
+  case v7_2 = "7.2"
 
-  var profile: KernelProfile { self == .v6_1 ? .v6_1 : .v6_12 }
+  var version: KernelVersion {
+    switch self {
+    case .v6_1: return .v6_1
+    case .v6_12: return .v6_12
+    case .v7_2: return .v7_2
+    }
+  }
+}
+
+/// An architecture named on the command line.
+enum ArchitectureChoice: String, ExpressibleByArgument, CaseIterable {
+  case arm64
+
+  var architecture: KernelArchitecture {
+    switch self {
+    case .arm64: return .arm64
+    }
+  }
+}
+
+/// A page size named on the command line.
+enum PageSizeChoice: String, ExpressibleByArgument, CaseIterable {
+  case k4 = "4K"
+  case k16 = "16K"
+  case k64 = "64K"
+
+  init?(argument: String) { self.init(rawValue: argument.uppercased()) }
+
+  var pageSize: PageSize {
+    switch self {
+    case .k4: return .k4
+    case .k16: return .k16
+    case .k64: return .k64
+    }
+  }
 }
 
 /// `BASE:SIZE[:NAME]`, numbers in hex, decimal or with K/M/G suffixes.

@@ -5,7 +5,7 @@ enum TableRenderer {
   static func render(_ report: MapReport, colour: Bool) -> String {
     let style = Style(enabled: colour)
     let cells = report.description.rootCells
-    var out = style.bold("\(report.file)") + "  (Linux \(report.kernel.profile.name) profile, "
+    var out = style.bold("\(report.file)") + "  (Linux \(report.kernel.profile.label) profile, "
       + "#address-cells \(cells.addressCells), #size-cells \(cells.sizeCells))\n\n"
     out += style.bold("Memory") + "\n" + memoryTable(report)
     out += "\n" + style.bold("Reserved regions") + "\n" + regionTable(report, style: style)
