@@ -63,7 +63,7 @@ run: build fixtures
 	$(BIN) inspect $(BOARD)
 
 test: build fixtures test-deps
-	$(SWIFT) test
+	$(SWIFT) test --quiet
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin

@@ -31,8 +31,15 @@ public enum Fixtures {
   }
 
   /// File names in `Fixtures/<area>` ending in `suffix`, sorted, without the suffix.
+  ///
+  /// A parameterised test over no fixtures would pass without testing anything, so a missing
+  /// folder, or one with no matching file, yields a single name that says so: the test that
+  /// opens it fails and names the problem.
   public static func names(in area: String, suffix: String) -> [String] {
-    let files = (try? FileManager.default.contentsOfDirectory(atPath: path(area))) ?? []
-    return files.filter { $0.hasSuffix(suffix) }.map { String($0.dropLast(suffix.count)) }.sorted()
+    guard let files = try? FileManager.default.contentsOfDirectory(atPath: path(area)) else {
+      return ["<missing folder Fixtures/\(area)>"]
+    }
+    let names = files.filter { $0.hasSuffix(suffix) }.map { String($0.dropLast(suffix.count)) }
+    return names.isEmpty ? ["<no *\(suffix) in Fixtures/\(area)>"] : names.sorted()
   }
 }
