@@ -3,7 +3,7 @@
 enum EFIAnalysis {
   static func findings(_ report: MapReport) -> [Finding] {
     var out = statusOkFindings(report)
-    if !report.uboot.lmb.memoryList.isEmpty {
+    if report.ramKnown {
       out += outsideRAMFindings(report) + overrideFindings(report) + roundingFindings(report)
     }
     if let firmware = report.efi.firmware {
@@ -108,13 +108,7 @@ enum EFIAnalysis {
   /// descriptors joined.
   static func usableRuns(_ map: [EFIDescriptor]) -> [AddressRange] {
     var runs: [AddressRange] = []
-    for d in map where d.type.isLinuxUsable && d.attributes.contains(.wb) {
-      if let last = runs.last, last.end == d.start {
-        runs[runs.count - 1].size &+= d.range.size
-      } else {
-        runs.append(d.range)
-      }
-    }
+    for d in map where d.type.isLinuxUsable && d.attributes.contains(.wb) { runs.appendJoined(d.range) }
     return runs
   }
 

@@ -68,7 +68,7 @@ public enum FindingAnalysis {
     var overflowNames: [String] = []
     for event in report.kernel.events {
       switch event {
-      case .allocationFailed(let name, let size) where !report.kernel.memblock.memory.isEmpty:
+      case .allocationFailed(let name, let size):
         out.append(Finding(rule: RuleCatalogue.dynamicAllocationFailed,
           message: "\(kernel) finds no free block of \(Hex.plain(size)) bytes for \(name)",
           nodes: [path(name)]))
@@ -99,8 +99,7 @@ public enum FindingAnalysis {
 
   /// Reservations U-Boot's LMB refused (it prints an ERROR line for each).
   static func ubootFindings(_ report: MapReport) -> [Finding] {
-    // Without RAM every reservation fails; MM019 already says RAM is missing.
-    guard !report.uboot.lmb.memoryList.isEmpty else { return [] }
+    guard report.ramKnown else { return [] }
     return report.uboot.reservations.compactMap { attempt in
       guard !attempt.status.isSuccess else { return nil }
       let node: String
@@ -119,11 +118,12 @@ public enum FindingAnalysis {
   }
 
   static func memoryFindings(_ report: MapReport) -> [Finding] {
-    guard report.memorySource == .deviceTree, report.memoryLeftToBootloader else { return [] }
+    guard !report.ramKnown else { return [] }
     let nodes = report.description.memoryNodes.map(\.path)
     let what = nodes.isEmpty ? "the tree has no /memory node" : "/memory has size 0"
     return [Finding(rule: RuleCatalogue.memoryLeftToBootloader,
-      message: "\(what): RAM is left for the boot loader to fill in; pass --memory BASE:SIZE",
+      message: "RAM unknown: \(what) and no RAM was given (--memory, memory: in .memmap.yml, "
+        + "or --efi-map); the checks that need RAM are skipped",
       nodes: nodes.isEmpty ? ["/"] : nodes)]
   }
 }

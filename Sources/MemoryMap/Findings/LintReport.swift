@@ -23,6 +23,9 @@ public struct LintReport: Sendable {
   /// Files that could not be read.
   public var unreadableCount: Int { files.count { $0.error != nil } }
 
+  /// Readable files whose RAM is unknown (`MapReport.ramKnown`).
+  public var ramUnknownCount: Int { files.count { !$0.ramKnown } }
+
   /// True when some finding is at or above the selection's `failOn`.
   public var failed: Bool { findings.contains(where: selection.fails) }
 }
@@ -32,15 +35,19 @@ public struct LintedFile: Sendable {
   /// The path as given or discovered (`-` for standard input).
   public var path: String
   public var result: Result<[Finding], DeviceTreeError>
+  /// False when the file was read but no RAM is known for it; true for unreadable files.
+  public var ramKnown: Bool
 
-  public init(path: String, result: Result<[Finding], DeviceTreeError>) {
+  public init(path: String, result: Result<[Finding], DeviceTreeError>, ramKnown: Bool = true) {
     self.path = path
     self.result = result
+    self.ramKnown = ramKnown
   }
 
   /// Lints a report: its findings of enabled rules.
   public init(_ report: MapReport, path: String, selection: RuleSelection) {
-    self.init(path: path, result: .success(selection.apply(report.findings)))
+    self.init(path: path, result: .success(selection.apply(report.findings)),
+              ramKnown: report.ramKnown)
   }
 
   /// The findings, empty for an unreadable file.

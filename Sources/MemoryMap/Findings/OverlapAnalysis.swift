@@ -74,7 +74,7 @@ enum OverlapAnalysis {
   static func outsideMemoryFindings(_ placed: [Int], report: MapReport) -> [Finding] {
     let memblock = report.kernel.memblock.memory
     let memory = memblock.map(\.range)
-    guard !memory.isEmpty else { return [] }
+    guard report.ramKnown else { return [] }
     var out: [Finding] = []
     for region in placed.lazy.map({ report.kernel.regions[$0] }) where region.kind == .static {
       let range = region.range!

@@ -92,8 +92,8 @@ public enum RuleCatalogue {
     fixture: "lint/range-wraps.dts")
   public static let memoryLeftToBootloader = Rule(
     id: "MM019", name: "memory-size-zero", defaultSeverity: .note, consumer: .devicetree,
-    summary: "/memory has no usable size: the boot loader is expected to fill it in.",
-    rationale: "Many trees ship reg = <0 0 0 0> for U-Boot to fix up. Placement of dynamic regions and the outside-memory checks need RAM: pass --memory BASE:SIZE.",
+    summary: "RAM unknown: /memory has no usable size and no RAM was given.",
+    rationale: "Many trees ship reg = <0 0 0 0> for U-Boot to fill in. Without RAM nobody can say where the kernel places dynamic regions or whether a region lies in memory, so memmap says so once per file with this note, leaves dynamic regions unplaced (skipped: RAM unknown), and skips the checks that need RAM (MM004, MM005, MM006, MM024, MM030, MM031, MM033) instead of reporting refusals that only come from the missing RAM. Give RAM with --memory, a memory: entry in .memmap.yml, or --efi-map.",
     fixture: "lint/memory-size-zero.dts")
   public static let initFailed = Rule(
     id: "MM020", name: "init-failed", defaultSeverity: .error, consumer: .linux,
@@ -130,6 +130,12 @@ public enum RuleCatalogue {
     multiEntryReg, zeroSize, rangeWraps, memoryLeftToBootloader, initFailed, addressTruncated,
     regAndSize, noRegNoSize, ubootReserveFailed,
   ] + efiRules
+
+  /// The rules that need RAM: not checked when a report's RAM is unknown (`MapReport.ramKnown`).
+  public static let needingRAM: [Rule] = [
+    outsideMemory, straddlesMemory, dynamicAllocationFailed, ubootReserveFailed,
+    ubootEFIOutsideRAM, ubootEFITypeOverridden, ubootEFIPageRounding,
+  ]
 
   /// The rule with id `id` (`MM001`) or name `id` (`reserved-overlap`).
   public static func rule(_ id: String) -> Rule? {

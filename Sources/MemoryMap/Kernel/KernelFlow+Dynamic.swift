@@ -31,23 +31,34 @@ extension KernelFlow {
         regions[region].status = .skipped(.invalidAllocRanges)
         return nil
       }
+      guard ramKnown(region) else { return nil }
       for range in decoded.entries {
         base = allocateInRange(size: size, align: align, start: range.address,
                                end: range.address &+ range.size, noMap: child.noMap)
         if base != 0 { break }
       }
     } else {
+      guard ramKnown(region) else { return nil }
       base = allocate(size: size, align: align, start: 0, end: 0, noMap: child.noMap)
     }
     guard base != 0 else {
       events.append(.allocationFailed(name: child.name, size: size))
-      regions[region].status = .failed(memblock.memory.isEmpty ? .noMemory : .noSpace)
+      regions[region].status = .failed(.noSpace)
       return nil
     }
     events.append(.allocated(name: child.name, base: base, size: size))
     regions[region].range = AddressRange(base: base, size: size)
     regions[region].status = .reserved
     return AddressRange(base: base, size: size)
+  }
+
+  /// False, with the region skipped for `.ramUnknown`, when memblock holds no RAM: the tree leaves
+  /// `/memory` to the boot loader and nothing gave RAM, so where the kernel would place the
+  /// region cannot be known. No failure is predicted for it.
+  mutating func ramKnown(_ region: Int) -> Bool {
+    guard memblock.memory.isEmpty else { return true }
+    regions[region].status = .skipped(.ramUnknown)
+    return false
   }
 
   /// CMA regions get at least `CMA_MIN_ALIGNMENT_BYTES`: `shared-dma-pool`, `reusable`, not `no-map`.

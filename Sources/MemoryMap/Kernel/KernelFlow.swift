@@ -29,10 +29,15 @@ public struct KernelInputs: Sendable {
   public var memory: [AddressRange]
   /// Reservations made before the scan (kernel image, initrd, DTB, firmware), in order.
   public var reservations: [BootReservation]
+  /// Parts of `memory` flagged no-map as soon as they are added: what a firmware EFI map
+  /// describes as memory of a type Linux may not use.
+  public var memoryNoMap: [AddressRange]
 
-  public init(memory: [AddressRange] = [], reservations: [BootReservation] = []) {
+  public init(memory: [AddressRange] = [], reservations: [BootReservation] = [],
+              memoryNoMap: [AddressRange] = []) {
     self.memory = memory
     self.reservations = reservations
+    self.memoryNoMap = memoryNoMap
   }
 }
 
@@ -67,6 +72,7 @@ public struct KernelFlow {
                          inputs: KernelInputs = KernelInputs()) -> KernelResult {
     var flow = KernelFlow(description: description, profile: profile)
     flow.addMemory(inputs.memory)
+    for range in inputs.memoryNoMap { flow.memblock.markNoMap(base: range.base, size: range.size) }
     flow.reserveBootRegions(inputs.reservations)
     flow.describeChildren()
     switch profile.flow {

@@ -25,7 +25,6 @@ public enum RegionStatus: Hashable, Sendable {
     case zeroSize = "zero-size"
     case busy = "no-map over an existing reservation"
     case noSpace = "no free memory in range"
-    case noMemory = "no RAM known"
   }
 
   public enum SkipReason: String, Hashable, Sendable {
@@ -38,6 +37,8 @@ public enum RegionStatus: Hashable, Sendable {
     case tooManyDynamic = "too many dynamic regions"
     case noRegOrSize = "neither reg nor size"
     case emptyReg = "empty reg"
+    /// memmap did not place a dynamic region: no RAM is known (`MapReport.ramKnown`).
+    case ramUnknown = "RAM unknown"
   }
 
   /// Why the region failed or was skipped; nil otherwise.

@@ -12,18 +12,29 @@ public struct MapReport: Sendable {
   public var efi: EFIReport
   public var summary: MemorySummary
   public var findings: [Finding]
-  /// Where the RAM came from: the tree, or `--memory`.
+  /// Where the RAM came from: the tree, `--memory` (or the config), the firmware's EFI map,
+  /// or nowhere.
   public var memorySource: MemorySource
 
   public enum MemorySource: Sendable, Equatable {
     case deviceTree
-    /// `--memory` ranges, as given.
-    case overrides([AddressRange])
+    /// Ranges given by the user, as given, and who gave them (`--memory`, `.memmap.yml`).
+    case overrides([AddressRange], origin: String)
+    /// The RAM of the firmware's EFI map (`--efi-map`), as Linux takes it under UEFI.
+    case efiMap
+    /// The tree leaves `/memory` to the boot loader and nothing else gives RAM.
+    case unknown
   }
 
-  /// True when the tree's `/memory` nodes give no usable RAM (all absent, disabled or size 0).
+  /// False when no RAM is known: the checks and predictions that need RAM are not made, and
+  /// nothing is refused for want of it.
+  public var ramKnown: Bool { memorySource != .unknown }
+}
+
+extension MemoryDescription {
+  /// True when the `/memory` nodes give no usable RAM (all absent, disabled or size 0).
   public var memoryLeftToBootloader: Bool {
-    !description.memoryNodes.contains { $0.isAvailable && $0.entries.contains { $0.size != 0 } }
+    !memoryNodes.contains { $0.isAvailable && $0.entries.contains { $0.size != 0 } }
   }
 }
 
@@ -36,15 +47,27 @@ public struct MapOptions: Sendable {
   public var impliedBootLayout: Bool
   /// The firmware's EFI memory map (`--efi-map`), checked against the tree when given.
   public var efiMap: EFIFirmwareMap?
+  /// Who gave `inputs.memory`, for the memory table (`--memory`, `.memmap.yml`).
+  public var memoryOrigin: String
 
   public init(profile: KernelProfile = .v6_12, inputs: KernelInputs = KernelInputs(),
               uboot: UBootOptions = UBootOptions(), impliedBootLayout: Bool = true,
-              efiMap: EFIFirmwareMap? = nil) {
+              efiMap: EFIFirmwareMap? = nil, memoryOrigin: String = "--memory") {
     self.profile = profile
     self.inputs = inputs
     self.uboot = uboot
     self.impliedBootLayout = impliedBootLayout
     self.efiMap = efiMap
+    self.memoryOrigin = memoryOrigin
+  }
+
+  /// Where the RAM of `description` comes from: given ranges first, then the tree, then the
+  /// firmware's EFI map; unknown when none gives any.
+  func memorySource(for description: MemoryDescription) -> MapReport.MemorySource {
+    if !inputs.memory.isEmpty { return .overrides(inputs.memory, origin: memoryOrigin) }
+    if !description.memoryLeftToBootloader { return .deviceTree }
+    if let efiMap, !efiMap.ram.memory.isEmpty { return .efiMap }
+    return .unknown
   }
 }
 
@@ -60,16 +83,20 @@ extension MapReport {
   /// known (QEMU's virt) gets that loader's layout (`BootLayout.implied`).
   public static func make(_ description: MemoryDescription, options: MapOptions) -> MapReport {
     var inputs = options.inputs
+    let source = options.memorySource(for: description)
+    if source == .efiMap, let ram = options.efiMap?.ram {
+      inputs.memory = ram.memory
+      inputs.memoryNoMap = ram.noMap
+    }
     if inputs.reservations.isEmpty && options.impliedBootLayout {
       inputs.reservations = BootLayout.implied(for: description, profile: options.profile)
     }
     let kernel = KernelFlow.run(description, profile: options.profile, inputs: inputs)
-    let uboot = UBootBoot.run(description, memory: options.inputs.memory, options: options.uboot)
+    let uboot = UBootBoot.run(description, memory: inputs.memory, options: options.uboot)
     let efi = EFIReport(uboot: UBootEFI.build(description, uboot: uboot), firmware: options.efiMap)
     var report = MapReport(
       file: description.file, description: description, kernel: kernel, uboot: uboot, efi: efi,
-      summary: MemorySummary(kernel.memblock), findings: [],
-      memorySource: options.inputs.memory.isEmpty ? .deviceTree : .overrides(options.inputs.memory))
+      summary: MemorySummary(kernel.memblock), findings: [], memorySource: source)
     report.findings = FindingAnalysis.findings(for: report)
     return report
   }

@@ -8,8 +8,15 @@ public struct MemoryBank: Hashable, Sendable {
 /// The memory banks of a report, in the order they were given.
 public enum MemoryBanks {
   public static func list(_ report: MapReport) -> [MemoryBank] {
-    if case .overrides(let ranges) = report.memorySource {
-      return ranges.map { MemoryBank(range: $0, source: "--memory") }
+    switch report.memorySource {
+    case .overrides(let ranges, let origin):
+      return ranges.map { MemoryBank(range: $0, source: origin) }
+    case .efiMap:
+      return (report.efi.firmware?.ram.memory ?? []).map { MemoryBank(range: $0, source: "--efi-map") }
+    case .unknown:
+      return []
+    case .deviceTree:
+      break
     }
     var banks: [MemoryBank] = []
     for node in report.description.memoryNodes where node.isAvailable {

@@ -46,6 +46,9 @@ public enum UBootBoot {
     var lmb = LMB()
     let banks = memory.isEmpty ? dramBanks(description, limit: options.dramBanks) : memory
     for bank in banks where bank.size != 0 { _ = lmb.add(base: bank.base, size: bank.size) }
+    // Without RAM every reservation would fail with -EINVAL; the board fills its banks in
+    // itself, so what LMB would answer is unknown, not a refusal.
+    guard !lmb.memoryList.isEmpty else { return UBootResult(banks: banks, lmb: lmb, reservations: []) }
     var attempts: [UBootReservation] = []
     attempts.reserveCapacity(
       1 + description.memoryReservations.count + (description.reservedMemory?.children.count ?? 0))

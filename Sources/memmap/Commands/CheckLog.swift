@@ -25,6 +25,7 @@ extension MemmapCommand {
         Diagnostics.printError(ErrorText.line(for: error))
         return .unreadableInput
       }
+      if !report.ramKnown { Diagnostics.writeError(RAMUnknownText.note(file: dtb) + "\n") }
       let text: String
       do {
         text = String(decoding: try FileBytes.read(path: log, limit: 256 << 20), as: UTF8.self)

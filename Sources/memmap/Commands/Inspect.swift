@@ -20,7 +20,12 @@ extension MemmapCommand {
       var reports: [MapReport] = []
       for file in files {
         switch ReportLoader.load(file, options: model.mapOptions) {
-        case .success(let report): reports.append(report)
+        case .success(let report):
+          reports.append(report)
+          // Tables and JSON carry the MM019 finding; the boot-log formats show no findings.
+          if !report.ramKnown && !format.showsFindings {
+            Diagnostics.writeError(RAMUnknownText.note(file: file) + "\n")
+          }
         case .failure(let error):
           Diagnostics.printError(ErrorText.line(for: error))
           outcome = .unreadableInput
@@ -45,4 +50,7 @@ enum InspectFormat: String, ExpressibleByArgument, CaseIterable {
   case uboot
   /// The EFI map (the firmware's with `--efi-map`, else U-Boot's) as `efidebug memmap` prints it.
   case efidebug
+
+  /// Whether the output lists the findings (and so the note that RAM is unknown).
+  var showsFindings: Bool { self == .table || self == .json }
 }

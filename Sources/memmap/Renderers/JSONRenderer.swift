@@ -11,8 +11,8 @@ enum JSONRenderer {
     let report: MapReport
 
     enum CodingKeys: String, CodingKey {
-      case bootReservations, efi, efiSource, file, findings, kernel, lmb, memory, reserved
-      case schemaVersion, summary
+      case bootReservations, efi, efiSource, file, findings, kernel, lmb, memory, ramKnown
+      case reserved, schemaVersion, summary
     }
 
     func encode(to encoder: Encoder) throws {
@@ -36,6 +36,8 @@ enum JSONRenderer {
       try c.encode(Lazy(MemoryBanks.list(report).lazy.map {
         Bank(base: hex($0.range.base), size: hex($0.range.size), source: $0.source)
       }), forKey: .memory)
+      // False when the tree leaves /memory to the boot loader and nothing gave RAM.
+      try c.encode(report.ramKnown, forKey: .ramKnown)
       try c.encode(JSONStream.Objects(regions.lazy.filter { $0.kind != .boot }, write: JSONRenderer.region),
                    forKey: .reserved)
       try c.encode(1, forKey: .schemaVersion)

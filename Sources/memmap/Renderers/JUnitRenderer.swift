@@ -4,7 +4,8 @@ import MemoryMap
 /// that passing rules show as passed tests in GitLab, Jenkins and the like.
 ///
 /// A rule fails its test case when it fired at or above `--fail-on`; findings below it are
-/// listed in the case's `system-out`. An unreadable file is a suite with one `error`.
+/// listed in the case's `system-out`. An unreadable file is a suite with one `error`; the rules
+/// that need RAM are `skipped` for a file whose RAM is unknown.
 enum JUnitRenderer {
   static func render(_ report: LintReport) -> String {
     let rules = report.selection.rules
@@ -40,6 +41,10 @@ enum JUnitRenderer {
       let found = file.findings.filter { $0.rule == rule }
       let failing = found.filter(selection.fails)
       if !failing.isEmpty { failures += 1 }
+      if !file.ramKnown && RuleCatalogue.needingRAM.contains(rule) {
+        cases += skippedCase(rule, file: file.path)
+        continue
+      }
       cases += testCase(rule, file: file.path, failing: failing, other: found.filter { !selection.fails($0) })
     }
     let xml = "  <testsuite name=\"\(name)\" tests=\"\(rules.count)\" failures=\"\(failures)\" errors=\"0\">\n"
@@ -63,6 +68,12 @@ enum JUnitRenderer {
       out += "      <system-out>" + XML.text(body) + "</system-out>\n"
     }
     return out + "    </testcase>\n"
+  }
+
+  /// A rule that needs RAM, for a file whose RAM is unknown: not checked.
+  static func skippedCase(_ rule: Rule, file: String) -> String {
+    "    <testcase classname=\"\(XML.attribute(className(file)))\""
+      + " name=\"\(XML.attribute(LintTextRenderer.title(rule)))\"><skipped message=\"RAM unknown\"/></testcase>\n"
   }
 
   /// `memmap.boards.foo` for `boards/foo.dtb`: reporters read the part before the last dot as

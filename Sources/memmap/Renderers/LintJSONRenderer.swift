@@ -30,6 +30,8 @@ enum LintJSONRenderer {
     var failed: Bool
     var files: Int
     var notes: Int
+    /// Readable files whose RAM is unknown.
+    var ramUnknown: Int
     var unreadable: Int
     var warnings: Int
   }
@@ -42,7 +44,8 @@ enum LintJSONRenderer {
       kernel: report.kernel, rules: report.selection.rules.map(\.id),
       summary: Summary(
         errors: report.count(.error), failed: report.failed, files: report.files.count,
-        notes: report.count(.note), unreadable: report.unreadableCount,
+        notes: report.count(.note), ramUnknown: report.ramUnknownCount,
+        unreadable: report.unreadableCount,
         warnings: report.count(.warning)),
       tool: Tool(name: ToolInfo.name, version: ToolInfo.version))
   }

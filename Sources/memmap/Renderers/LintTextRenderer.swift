@@ -25,10 +25,14 @@ enum LintTextRenderer {
   /// The node a finding is reported at.
   static func node(_ finding: Finding) -> String { finding.nodes.first ?? "/" }
 
-  /// `3 files, 2 errors, 1 warning, 0 notes`, with the unreadable count when there are some.
+  /// `3 files, 2 errors, 1 warning, 0 notes`, with the unreadable files and those whose RAM
+  /// is unknown when there are some: `3 files (1 unreadable, 1 with RAM unknown), ...`.
   static func summary(_ report: LintReport) -> String {
     var files = counted(report.files.count, "file")
-    if report.unreadableCount > 0 { files += " (\(report.unreadableCount) unreadable)" }
+    var kinds: [String] = []
+    if report.unreadableCount > 0 { kinds.append("\(report.unreadableCount) unreadable") }
+    if report.ramUnknownCount > 0 { kinds.append("\(report.ramUnknownCount) with RAM unknown") }
+    if !kinds.isEmpty { files += " (" + kinds.joined(separator: ", ") + ")" }
     let severities = [Severity.error, .warning, .note].map { counted(report.count($0), $0.rawValue) }
     return ([files] + severities).joined(separator: ", ")
   }

@@ -21,6 +21,7 @@ enum TableRenderer {
       }
     }
     let s = report.summary
+    if !report.ramKnown { return out + "\nSummary: RAM unknown\n" }
     out += "\nSummary: RAM \(Formatting.humanSize(s.ram)), reserved \(Formatting.humanSize(s.reserved)), "
       + "no-map \(Formatting.humanSize(s.noMap)), free \(Formatting.humanSize(s.free))\n"
     return out
@@ -33,9 +34,7 @@ enum TableRenderer {
                  bank.range.lastAddress.map(Formatting.paddedHex) ?? "past 2^64",
                  Formatting.humanSize(bank.range.size), bank.source])
     }
-    if table.rows.isEmpty {
-      return "  none: the tree gives no RAM; pass --memory BASE:SIZE to supply it\n"
-    }
+    if table.rows.isEmpty { return "  unknown: \(RAMUnknownText.remedy)\n" }
     return table.render()
   }
 
@@ -64,6 +63,7 @@ enum TableRenderer {
       table.add([Formatting.paddedHex(region.base), Formatting.paddedHex(region.base &+ region.size &- 1),
                  Formatting.humanSize(region.size), UBootRenderer.flagText(region.flags)])
     }
+    if !report.ramKnown { return "  not evaluated: RAM unknown\n" }
     var out = table.rows.isEmpty ? "  no reservations\n" : table.render()
     for attempt in report.uboot.reservations where !attempt.status.isSuccess {
       var what = "U-Boot's own region"

@@ -10,9 +10,7 @@ extension MapPicture {
       banks: MemoryBanks.list(report).map { Bank(range: $0.range, source: $0.source) },
       blocks: RegionOrder.sorted(report.kernel.regions).map(Block.init),
       totals: Self.totals(ram: s.ram, reserved: s.reserved, noMap: s.noMap, free: s.free))
-    if report.memoryLeftToBootloader && report.memorySource == .deviceTree {
-      notes.append("The tree gives no RAM (the boot loader fills /memory in): pass --memory BASE:SIZE.")
-    }
+    if !report.ramKnown { notes.append("RAM unknown: " + RAMUnknownText.remedy + ".") }
     markOverlaps(report.findings.map { ($0.rule.id, $0.nodes) })
   }
 
