@@ -5,7 +5,8 @@ import Testing
 
 /// `JSONStream` must write what Foundation's `JSONEncoder` writes with `.prettyPrinted`,
 /// `.sortedKeys` and `.withoutEscapingSlashes` (the format inspect's JSON had before it was
-/// streamed), for values whose keys are encoded in sorted order.
+/// streamed), for values whose keys are encoded in sorted order, with DEL, C1 controls and
+/// invisible format characters as `\uXXXX` (`JSONText`, as `JSONRenderer.encode` writes them).
 @Suite struct JSONStreamTests {
   struct Inner: Encodable { var a: [Int]; var b: [String: Int]; var c: String? }
   struct Outer: Encodable {
@@ -21,12 +22,12 @@ import Testing
   static func foundation<T: Encodable>(_ value: T) throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    return JSONText.escapeInvisible(String(decoding: try encoder.encode(value), as: UTF8.self)) + "\n"
   }
 
   @Test("nesting, empty containers, nil, numbers and escapes match JSONEncoder")
   func sameAsFoundation() throws {
-    let hostile = "a/b \"q\" \\ \n\r\t\u{8}\u{c}\u{1}\u{1f}\u{7f} é ∑ 😀"
+    let hostile = "a/b \"q\" \\ \n\r\t\u{8}\u{c}\u{1}\u{1f}\u{7f}\u{85}\u{9b}\u{202e}\u{feff} é ∑ 😀 \u{ff}"
     let value = Outer(
       empty: [], flag: true,
       inner: [Inner(a: [1, 2], b: [:], c: nil), Inner(a: [], b: ["k": 3], c: hostile)],

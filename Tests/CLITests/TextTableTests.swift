@@ -6,16 +6,18 @@ import Testing
 /// docs/rules.md: a `|` in a cell would end the cell, a line break the row (GitHub-flavoured
 /// Markdown's table rules), so every cell is escaped.
 @Suite struct TextTableTests {
-  @Test("Markdown cells escape | and turn line breaks into spaces")
+  @Test("Markdown cells escape | and show line breaks (CR LF too) visibly")
   func markdownEscaping() {
     var table = TextTable(["name", "size"], rightAligned: [1])
     table.add(["`a|b`", "1"])
     table.add(["two\nlines\r", "2"])
+    table.add(["crlf\r\n| forged |", "3"])
     #expect(table.renderMarkdown() == """
       | name | size |
       | --- | ---: |
       | `a\\|b` | 1 |
-      | two lines  | 2 |
+      | two\\nlines\\r | 2 |
+      | crlf\\r\\n\\| forged \\| | 3 |
 
       """)
   }

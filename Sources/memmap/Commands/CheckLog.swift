@@ -33,7 +33,7 @@ extension MemmapCommand {
         Diagnostics.printError("\(log): cannot read: \(ErrorText.reasonText(error.reason))")
         return .unreadableInput
       }
-      let predicted = KernelLogRenderer.render(report.kernel).split(separator: "\n").map(String.init)
+      let predicted = KernelLogRenderer.lines(report.kernel)
       let comparison = KernelLogComparison.compare(
         predicted: predicted, logged: KernelLogComparison.relevantLines(ofLog: text))
       Diagnostics.write(CheckLogRenderer.render(comparison, dtb: dtb, log: log, profile: report.kernel.profile))

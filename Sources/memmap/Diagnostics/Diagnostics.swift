@@ -17,14 +17,18 @@ enum Diagnostics {
     bytes.withUnsafeBufferPointer { write($0, to: 1) }
   }
 
-  /// Prints one `memmap: error: ...` line on standard error.
+  /// Prints one `memmap: error: ...` line on standard error; a line break or control
+  /// character in `message` (a file name, a saved-JSON value) is written visibly, so one
+  /// error stays one line.
   static func printError(_ message: String) {
     let text = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
-    write("memmap: error: \(text)\n", to: 2)
+    write("memmap: error: \(VisibleText.escape(text))\n", to: 2)
   }
 
-  /// Prints one `memmap: note: ...` line on standard error.
-  static func printNote(_ message: String) { write("memmap: note: \(message)\n", to: 2) }
+  /// Prints one `memmap: note: ...` line on standard error, escaped as `printError` does.
+  static func printNote(_ message: String) {
+    write("memmap: note: \(VisibleText.escape(message))\n", to: 2)
+  }
 
   /// Writes `text` to standard error as is.
   static func writeError(_ text: String) { write(text, to: 2) }

@@ -48,7 +48,8 @@ enum DiffRenderer {
 
   static func text(_ diff: MapDiff) -> String {
     if diff.isEmpty { return "" }
-    var out = "--- \(diff.a.file)\n+++ \(diff.b.file)\n(Linux \(diff.b.kernel) profile)\n"
+    var out = "--- \(VisibleText.escape(diff.a.file))\n+++ \(VisibleText.escape(diff.b.file))\n"
+      + "(Linux \(VisibleText.escape(diff.b.kernel)) profile)\n"
     if !diff.regions.isEmpty {
       var table = TextTable(["CHANGE", "REGION", "DETAILS"])
       for change in diff.regions {
@@ -70,10 +71,15 @@ enum DiffRenderer {
     }
     if !diff.findingsAdded.isEmpty || !diff.findingsRemoved.isEmpty {
       out += "\nFindings\n"
-      for f in diff.findingsRemoved { out += "  - [\(f.rule) \(f.name)] \(f.nodes.first ?? "/"): \(f.message)\n" }
-      for f in diff.findingsAdded { out += "  + [\(f.rule) \(f.name)] \(f.nodes.first ?? "/"): \(f.message)\n" }
+      for f in diff.findingsRemoved { out += "  - " + findingText(f) + "\n" }
+      for f in diff.findingsAdded { out += "  + " + findingText(f) + "\n" }
     }
     return out
+  }
+
+  /// `[MM001 reserved-overlap] /node: message`; from a saved JSON file every part is untrusted.
+  static func findingText(_ f: MapSnapshot.FindingKey) -> String {
+    VisibleText.escape("[\(f.rule) \(f.name)] \(f.nodes.first ?? "/"): \(f.message)")
   }
 
   /// `+32 MiB` or `-1.5 GiB`.
@@ -82,7 +88,7 @@ enum DiffRenderer {
   }
 
   static func markdown(_ diff: MapDiff) -> String {
-    var out = "### memmap diff: `\(diff.a.file)` → `\(diff.b.file)`\n\n"
+    var out = "### memmap diff: `\(VisibleText.escape(diff.a.file))` → `\(VisibleText.escape(diff.b.file))`\n\n"
     var regions = TextTable(["change", "region", "before", "after", "details"])
     for change in diff.regions {
       regions.add([change.changes.map(\.rawValue).joined(separator: ", "), "`\(change.label)`",

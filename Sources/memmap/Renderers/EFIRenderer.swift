@@ -42,7 +42,7 @@ enum EFIRenderer {
   /// The heading word for the map shown: the firmware's file, or U-Boot's built map.
   static func source(_ report: MapReport) -> String {
     guard let firmware = report.efi.firmware else { return "U-Boot's map for this tree, as handed to the OS" }
-    return "firmware: \(firmware.file), \(firmware.format.rawValue)"
+    return "firmware: \(VisibleText.escape(firmware.file)), \(firmware.format.rawValue)"
   }
 
   static func digits16(_ value: UInt64) -> String { String(Formatting.paddedHex(value).dropFirst(2)) }

@@ -34,9 +34,11 @@ enum GitHubRenderer {
     }
   }
 
-  /// `::name file=F,title=T::message`, escaped as actions/toolkit's `command.ts` does.
+  /// `::name file=F,title=T::message`, escaped as actions/toolkit's `command.ts` does, after
+  /// `VisibleText` (the log viewer would otherwise act on an ESC sequence in a message).
   static func command(_ name: String, file: String, title: String, _ message: String) -> String {
-    "::\(name) file=\(escapeProperty(file)),title=\(escapeProperty(title))::\(escapeData(message))"
+    let (file, title, message) = (VisibleText.escape(file), VisibleText.escape(title), VisibleText.escape(message))
+    return "::\(name) file=\(escapeProperty(file)),title=\(escapeProperty(title))::\(escapeData(message))"
   }
 
   /// actions/toolkit `escapeData`: `%`, CR and LF.

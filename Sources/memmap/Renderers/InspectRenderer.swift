@@ -15,6 +15,6 @@ enum InspectRenderer {
   /// One file's text as is; several files each under a `==> FILE <==` header, as head(1) does.
   static func perFile(_ reports: [MapReport], _ body: (MapReport) -> String) -> String {
     if reports.count == 1 { return body(reports[0]) }
-    return reports.map { "==> \($0.file) <==\n" + body($0) }.joined(separator: "\n")
+    return reports.map { "==> \(VisibleText.escape($0.file)) <==\n" + body($0) }.joined(separator: "\n")
   }
 }

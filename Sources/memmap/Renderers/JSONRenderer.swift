@@ -171,6 +171,6 @@ enum JSONRenderer {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     guard let data = try? encoder.encode(value) else { return "{}\n" }
-    return String(decoding: data, as: UTF8.self) + "\n"
+    return JSONText.escapeInvisible(String(decoding: data, as: UTF8.self)) + "\n"
   }
 }

@@ -76,21 +76,39 @@ final class JSONStream {
     }
   }
 
-  fileprivate func appendString(_ text: String) {
-    var text = text
+  fileprivate func appendString(_ original: String) {
+    var text = original
     text.withUTF8 { bytes in
       buffer.append(UInt8(ascii: "\""))
-      // Most strings need no escape: copy them whole.
-      if !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+      // Most strings need no escape: copy them whole. Lead bytes 0xC2, 0xD8, 0xE2 and 0xEF
+      // start the scalars that `JSONText.needsUnicodeEscape` may pick (C1, U+061C, U+2xxx,
+      // U+FEFF).
+      if !bytes.contains(where: {
+        $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0x7F
+          || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 || $0 == 0xEF
+      }) {
         buffer.append(contentsOf: bytes)
       } else {
-        for byte in bytes { appendEscaped(byte) }
+        appendEscaped(original)
       }
       buffer.append(UInt8(ascii: "\""))
     }
     if buffer.count >= flushSize {
       output(buffer)
       buffer.removeAll(keepingCapacity: true)
+    }
+  }
+
+  /// A string that needs escapes: scalar by scalar, invisible ones as `\uXXXX`.
+  private func appendEscaped(_ text: String) {
+    for scalar in text.unicodeScalars {
+      if scalar.value < 0x80 && !JSONText.needsUnicodeEscape(scalar) {
+        appendEscaped(UInt8(scalar.value))
+      } else if JSONText.needsUnicodeEscape(scalar) {
+        buffer.append(contentsOf: Array(JSONText.unicodeEscape(scalar).utf8))
+      } else {
+        buffer.append(contentsOf: Array(String(scalar).utf8))
+      }
     }
   }
 

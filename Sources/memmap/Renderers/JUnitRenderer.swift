@@ -59,13 +59,13 @@ enum JUnitRenderer {
     if failing.isEmpty && other.isEmpty { return open + "/>\n" }
     var out = open + ">\n"
     if let first = failing.first {
-      let body = failing.map { LintTextRenderer.line($0, file: file) }.joined(separator: "\n")
+      let body = failing.map { LintTextRenderer.line($0, file: file) }
       out += "      <failure message=\"\(XML.attribute(first.message))\" type=\"\(first.severity.rawValue)\">"
-        + XML.text(body) + "</failure>\n"
+        + XML.lines(body) + "</failure>\n"
     }
     if !other.isEmpty {
-      let body = other.map { LintTextRenderer.line($0, file: file) }.joined(separator: "\n")
-      out += "      <system-out>" + XML.text(body) + "</system-out>\n"
+      let body = other.map { LintTextRenderer.line($0, file: file) }
+      out += "      <system-out>" + XML.lines(body) + "</system-out>\n"
     }
     return out + "    </testcase>\n"
   }

@@ -6,12 +6,14 @@ import MemoryMap
 /// Debug messages (`pr_debug`) are not printed by Debian's kernels and are left out, and so is
 /// the second line of an overlap report, which carries no prefix and is not matched by that grep.
 enum KernelLogRenderer {
+  /// The lines for a reader: node names and compatibles written through `VisibleText`.
   static func render(_ result: KernelResult) -> String {
-    var out = ""
-    for event in result.events {
-      if let line = line(for: event, profile: result.profile) { out += line + "\n" }
-    }
-    return out
+    lines(result).map { VisibleText.escape($0) + "\n" }.joined()
+  }
+
+  /// The lines as the kernel prints them, names raw, for comparing with a real log.
+  static func lines(_ result: KernelResult) -> [String] {
+    result.events.compactMap { line(for: $0, profile: result.profile) }
   }
 
   /// The kernel's line for one event, or nil when the kernel does not print it by default.

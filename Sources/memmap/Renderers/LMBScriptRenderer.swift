@@ -12,7 +12,7 @@ enum LMBScriptRenderer {
   /// One step: `TEXT => RESULT\n`, or a dump.
   static func render(_ step: LMBScript.Step) -> String {
     if case .dump(let lmb) = step.outcome { return "dump\n" + UBootRenderer.lmbDump(lmb) }
-    return "\(step.line.text) => \(result(step.outcome))\n"
+    return VisibleText.escape(step.line.text) + " => \(result(step.outcome))\n"
   }
 
   /// RESULT as the spec writes it: return codes in C's terms (`0`, `-1`, `-EEXIST`,

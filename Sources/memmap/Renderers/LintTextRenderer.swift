@@ -11,9 +11,10 @@ enum LintTextRenderer {
     return out + summary(report) + "\n"
   }
 
-  /// One finding as one line.
+  /// One finding as one line; the file, node and message written through `VisibleText`.
   static func line(_ finding: Finding, file: String) -> String {
-    "\(file): \(finding.severity.rawValue): \(tag(finding.rule)) \(node(finding)): \(finding.message)"
+    VisibleText.escape(file) + ": \(finding.severity.rawValue): \(tag(finding.rule)) "
+      + VisibleText.escape("\(node(finding)): \(finding.message)")
   }
 
   /// `[MM001 reserved-overlap]`.

@@ -5,7 +5,7 @@ enum TableRenderer {
   static func render(_ report: MapReport, colour: Bool) -> String {
     let style = Style(enabled: colour)
     let cells = report.description.rootCells
-    var out = style.bold("\(report.file)") + "  (Linux \(report.kernel.profile.label) profile, "
+    var out = style.bold(VisibleText.escape(report.file)) + "  (Linux \(report.kernel.profile.label) profile, "
       + "#address-cells \(cells.addressCells), #size-cells \(cells.sizeCells))\n\n"
     out += style.bold("Memory") + "\n" + memoryTable(report)
     out += "\n" + style.bold("Reserved regions") + "\n" + regionTable(report, style: style)
@@ -16,8 +16,8 @@ enum TableRenderer {
     if !report.findings.isEmpty {
       out += "\n" + style.bold("Findings") + "\n"
       for finding in report.findings {
-        out += "  " + style.severity(finding.severity) + ": [\(finding.rule.id) \(finding.rule.name)] "
-          + "\(finding.nodes.first ?? "/"): \(finding.message)\n"
+        out += "  " + style.severity(finding.severity) + ": \(LintTextRenderer.tag(finding.rule)) "
+          + VisibleText.escape("\(LintTextRenderer.node(finding)): \(finding.message)") + "\n"
       }
     }
     let s = report.summary
@@ -72,7 +72,7 @@ enum TableRenderer {
       case .memreserve(let index): what = "/memreserve/ entry \(index)"
       case .ubootImage: break
       }
-      out += "  refused: \(what) \(Hex.range(attempt.range)) \(UBootRenderer.flagText(attempt.flags)): \(attempt.status.rawValue)\n"
+      out += "  refused: \(VisibleText.escape(what)) \(Hex.range(attempt.range)) \(UBootRenderer.flagText(attempt.flags)): \(attempt.status.rawValue)\n"
     }
     return out
   }

@@ -1,4 +1,7 @@
 /// The one table renderer: left-aligned columns separated by two spaces, header underlined.
+///
+/// Cells are untrusted text (node names, file names): every form writes them through
+/// `VisibleText`, so a control character in a cell cannot break a row or reach the terminal.
 struct TextTable {
   var headers: [String]
   var rows: [[String]] = []
@@ -14,6 +17,8 @@ struct TextTable {
 
   /// The table as lines, each indented by `indent` spaces; trailing blanks trimmed.
   func render(indent: Int = 2) -> String {
+    let headers = self.headers.map(VisibleText.escape)
+    let rows = self.rows.map { $0.map(VisibleText.escape) }
     var widths = headers.map(\.count)
     for row in rows {
       for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
@@ -43,10 +48,10 @@ struct TextTable {
     return ([line(headers), line(rule)] + rows.map(line)).joined()
   }
 
-  /// Text inside a Markdown table cell: `|` escaped (also inside code spans, as GitHub wants
-  /// it), line breaks as spaces.
+  /// Text inside a Markdown table cell: controls and line breaks (CR LF too) written visibly
+  /// by `VisibleText`, then `|` escaped (also inside code spans, as GitHub wants it).
   static func markdownCell(_ text: String) -> String {
-    text.replacing("|", with: "\\|").replacing("\n", with: " ").replacing("\r", with: " ")
+    VisibleText.escape(text).replacing("|", with: "\\|")
   }
 
   /// The table as an HTML `<table>`, cells escaped; right-aligned columns get class `num`, and

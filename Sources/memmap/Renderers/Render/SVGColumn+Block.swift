@@ -24,12 +24,12 @@ extension SVGColumn {
   /// The label as plain text (for widths and the list of unplaced regions).
   static func labelText(_ block: MapPicture.Block) -> String { labelPieces(block).map(\.text).joined() }
 
-  /// The hover text: the label's name, then where and what the region is.
-  static func hoverText(_ block: MapPicture.Block) -> String {
+  /// The hover text, line by line: the label's name, then where and what the region is.
+  static func hoverLines(_ block: MapPicture.Block) -> [String] {
     var lines = [block.name, block.key] + block.details
     if block.overlaps { lines.append("overlaps another region (see the findings)") }
     if !block.changes.isEmpty { lines.append("changed: " + block.changes.joined(separator: ", ")) }
-    return lines.joined(separator: "\n")
+    return lines
   }
 
   /// One region: its block in its lane (kind colour, hatching for no-map, dashes for reusable,
@@ -46,7 +46,7 @@ extension SVGColumn {
     let labelY = top + placed.labelY
     let anchorY = min(max(labelY, y + 2), y + height - 2)
     var out = "<g class=\"region\" id=\"c\(columnIndex)-r\(placed.index)\" data-row=\"\(placed.index)\">\n"
-    out += "  <title>\(XML.text(Self.hoverText(block)))</title>\n"
+    out += "  <title>\(XML.lines(Self.hoverLines(block)))</title>\n"
     let points = "\(x + width),\(anchorY) \(geometry.labelX - 16),\(labelY) \(geometry.labelX - 4),\(labelY)"
     out += "  <polyline points=\"\(points)\" fill=\"none\" stroke=\"#999999\" stroke-width=\"0.75\"/>\n"
     let box = "x=\"\(x)\" y=\"\(y)\" width=\"\(width)\" height=\"\(height)\""
