@@ -11,7 +11,7 @@ struct MemmapCommand: ParsableCommand {
   )
 
   /// Runs the command and maps the outcome to an exit status: 0 clean, 1 findings or
-  /// differences, 2 usage errors or unreadable input.
+  /// differences, 2 usage errors, unreadable input or output that could not be written.
   static func main() {
     let outcome: Outcome
     do {
@@ -22,16 +22,33 @@ struct MemmapCommand: ParsableCommand {
         try command.run()
         outcome = .clean
       }
+    } catch let error as WriteError {
+      Diagnostics.printError(error.message)
+      Diagnostics.exit(status: Outcome.unreadableInput.status)
     } catch {
       let code = exitCode(for: error)
       if code == .success {
         exit(withError: error)
       }
-      let message = fullMessage(for: error)
-      if !message.isEmpty { Diagnostics.printError(message) }
+      printUsageError(for: error)
       Diagnostics.exit(status: code.rawValue == 0 ? 0 : 2)
     }
     Diagnostics.exit(status: outcome.status)
+  }
+}
+
+extension MemmapCommand {
+  /// Argument parser's error, which may quote a value from the command line, as one escaped
+  /// `memmap: error:` line; the help and usage lines it appends from our own definitions after it.
+  static func printUsageError(for error: Error) {
+    let brief = message(for: error)
+    var full = Substring(fullMessage(for: error))
+    if full.hasPrefix("Error: ") { full = full.dropFirst(7) }
+    if !brief.isEmpty { Diagnostics.printError(brief) }
+    guard full.hasPrefix(brief) else { return }
+    for line in full.dropFirst(brief.count).split(separator: "\n") {
+      Diagnostics.writeError(VisibleText.escape(String(line)) + "\n")
+    }
   }
 }
 

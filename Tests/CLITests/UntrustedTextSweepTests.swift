@@ -115,6 +115,18 @@ import TestSupport
     }
   }
 
+  @Test("the RAM-unknown note of a tree without /memory names a hostile file on one line")
+  func ramUnknownNote() throws {
+    let w = try Workspace()
+    let path = w.directory + "/no-ram\n\u{1B}[2J.dtb"
+    let root = FDTNode("", [("#address-cells", FDTWriter.cells(2)), ("#size-cells", FDTWriter.cells(2))])
+    try Data(FDTWriter.blob(root)).write(to: URL(fileURLWithPath: path))
+    let run = try Binary.run(["inspect", "--format", "kernel-log", path])
+    #expect(run.stderr.contains("no-ram\\n\\x1b[2J.dtb: note: RAM unknown"), "\(run.stderr)")
+    #expect(run.stderr.split(separator: "\n").count == 1)
+    Self.expectInert(run.stderr, "note")
+  }
+
   @Test("lint in every format, and the GitHub step summary")
   func lint() throws {
     let w = try Workspace()

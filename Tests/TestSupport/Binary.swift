@@ -16,9 +16,10 @@ public enum Binary {
     public let stderr: String
   }
 
-  /// Runs memmap with `arguments` and optional standard input (text or bytes).
+  /// Runs memmap with `arguments` and optional standard input (text or bytes); with
+  /// `stdoutPath` standard output goes to that file (`/dev/full`) and `stdout` is empty.
   public static func run(_ arguments: [String], stdin: String? = nil, stdinData: Data? = nil,
-                         environment: [String: String] = [:]) throws -> Run {
+                         environment: [String: String] = [:], stdoutPath: String? = nil) throws -> Run {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
@@ -28,7 +29,12 @@ public enum Binary {
     let out = Pipe()
     let err = Pipe()
     let input = Pipe()
-    process.standardOutput = out
+    if let stdoutPath {
+      process.standardOutput = FileHandle(forWritingAtPath: stdoutPath)
+      try out.fileHandleForWriting.close()
+    } else {
+      process.standardOutput = out
+    }
     process.standardError = err
     process.standardInput = input
     try process.run()

@@ -36,7 +36,7 @@ extension MemmapCommand {
       let predicted = KernelLogRenderer.lines(report.kernel)
       let comparison = KernelLogComparison.compare(
         predicted: predicted, logged: KernelLogComparison.relevantLines(ofLog: text))
-      Diagnostics.write(CheckLogRenderer.render(comparison, dtb: dtb, log: log, profile: report.kernel.profile))
+      try Diagnostics.write(CheckLogRenderer.render(comparison, dtb: dtb, log: log, profile: report.kernel.profile))
       return comparison.agrees ? .clean : .findings
     }
   }

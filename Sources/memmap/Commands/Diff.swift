@@ -29,11 +29,11 @@ extension MemmapCommand {
       }
       if matrix {
         let table = MapMatrix.build(snapshots)
-        Diagnostics.write(MatrixRenderer.render(table, format: format))
+        try Diagnostics.write(MatrixRenderer.render(table, format: format))
         return table.isUniform ? .clean : .findings
       }
       let diff = MapDiff.compare(snapshots[0], snapshots[1])
-      Diagnostics.write(DiffRenderer.render(diff, format: format))
+      try Diagnostics.write(DiffRenderer.render(diff, format: format))
       return diff.isEmpty ? .clean : .findings
     }
   }

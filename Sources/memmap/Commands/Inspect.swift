@@ -33,9 +33,14 @@ extension MemmapCommand {
       }
       if format == .json {
         // Streamed: the JSON of a large tree is written while it is produced.
-        JSONRenderer.write(reports) { Diagnostics.write(bytes: $0) }
+        var failure: WriteError?
+        JSONRenderer.write(reports) { bytes in
+          guard failure == nil else { return }
+          do throws(WriteError) { try Diagnostics.write(bytes: bytes) } catch { failure = error }
+        }
+        if let failure { throw failure }
       } else {
-        Diagnostics.write(InspectRenderer.render(reports, format: format, colour: Diagnostics.colourWanted))
+        try Diagnostics.write(InspectRenderer.render(reports, format: format, colour: Diagnostics.colourWanted))
       }
       return outcome
     }

@@ -16,7 +16,7 @@ extension MemmapCommand {
     mutating func execute() throws -> Outcome {
       switch Self.output(forScriptAt: script) {
       case .success(let text):
-        Diagnostics.write(text)
+        try Diagnostics.write(text)
         return .clean
       case .failure(let failure):
         Diagnostics.printError(failure.message)

@@ -46,7 +46,7 @@ extension MemmapCommand {
       progress.finish()
       for error in linted.compactMap(\.error) { Diagnostics.printError(ErrorText.line(for: error)) }
       let report = LintReport(files: linted, selection: try selection(), kernel: model.profile.label)
-      Diagnostics.write(format.render(report))
+      try Diagnostics.write(format.render(report))
       if format == .github { Self.appendStepSummary(GitHubRenderer.stepSummary(report)) }
       if report.unreadableCount > 0 { return .unreadableInput }
       return report.failed ? .findings : .clean
@@ -57,8 +57,10 @@ extension MemmapCommand {
     static func appendStepSummary(_ markdown: String) {
       guard let path = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !path.isEmpty
       else { return }
-      if !Diagnostics.append(markdown + "\n", toFile: path) {
-        Diagnostics.printNote("cannot write the step summary to \(path)")
+      do throws(WriteError) {
+        try Diagnostics.append(markdown + "\n", toFile: path)
+      } catch {
+        Diagnostics.printNote("cannot write the step summary: \(error.message)")
       }
     }
 

@@ -37,12 +37,15 @@ extension MemmapCommand {
 
     mutating func execute() throws -> Outcome {
       let format = self.format ?? RenderFormat(fileName: output) ?? .svg
+      if output != "-", let input = OutputFile.input(among: files, sameAs: output) {
+        Diagnostics.printError("\(output): is the input \(input); not overwriting it")
+        return .unreadableInput
+      }
       guard let text = files.count == 1 ? single(format) : pair(format) else { return .unreadableInput }
       if output == "-" {
-        Diagnostics.write(text)
-      } else if let reason = Diagnostics.writeFile(text, toFile: output) {
-        Diagnostics.printError("\(output): cannot write: \(reason)")
-        return .unreadableInput
+        try Diagnostics.write(text)
+      } else {
+        try OutputFile.replace(output, with: text)
       }
       return .clean
     }

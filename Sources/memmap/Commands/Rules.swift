@@ -17,9 +17,9 @@ extension MemmapCommand {
     mutating func run() throws {
       switch format {
       case .text:
-        Diagnostics.write(RulesRenderer.text(RuleCatalogue.all))
+        try Diagnostics.write(RulesRenderer.text(RuleCatalogue.all))
       case .markdown:
-        Diagnostics.write(RulesRenderer.markdown(RuleCatalogue.all) { fixture in
+        try Diagnostics.write(RulesRenderer.markdown(RuleCatalogue.all) { fixture in
           fixtures.flatMap { try? String(contentsOfFile: $0 + "/" + fixture, encoding: .utf8) }
         })
       }

@@ -7,14 +7,19 @@
 /// Writing to the terminal: stdout for reports, stderr for errors and run notes.
 ///
 /// Plain `write(2)` on file descriptors 1 and 2, so that nothing shared and mutable (C's
-/// `FILE *` globals) is touched from Swift's concurrency-checked code.
+/// `FILE *` globals) is touched from Swift's concurrency-checked code. A report that cannot be
+/// written (a full disk, a closed pipe) throws `WriteError`: `main` prints it and exits 2.
 enum Diagnostics {
   /// Writes `text` to standard output as is.
-  static func write(_ text: String) { write(text, to: 1) }
+  static func write(_ text: String) throws(WriteError) {
+    if let code = write(text, to: 1) { throw WriteError(target: "standard output", code: code) }
+  }
 
   /// Writes UTF-8 `bytes` to standard output as they are.
-  static func write(bytes: [UInt8]) {
-    bytes.withUnsafeBufferPointer { write($0, to: 1) }
+  static func write(bytes: [UInt8]) throws(WriteError) {
+    if let code = bytes.withUnsafeBufferPointer({ write($0, to: 1) }) {
+      throw WriteError(target: "standard output", code: code)
+    }
   }
 
   /// Prints one `memmap: error: ...` line on standard error; a line break or control
@@ -33,39 +38,36 @@ enum Diagnostics {
   /// Writes `text` to standard error as is.
   static func writeError(_ text: String) { write(text, to: 2) }
 
-  /// Appends `text` to the file at `path`, creating it; false when it cannot be opened.
-  static func append(_ text: String, toFile path: String) -> Bool {
+  /// Appends `text` to the file at `path`, creating it.
+  static func append(_ text: String, toFile path: String) throws(WriteError) {
     let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { return false }
-    defer { close(fd) }
-    write(text, to: fd)
-    return true
-  }
-
-  /// Replaces the file at `path` with `text`, creating it; nil when written, else the system's
-  /// reason (`No such file or directory`).
-  static func writeFile(_ text: String, toFile path: String) -> String? {
-    let fd = open(path, O_WRONLY | O_TRUNC | O_CREAT | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { return String(cString: strerror(errno)) }
-    write(text, to: fd)
-    return close(fd) == 0 ? nil : String(cString: strerror(errno))
-  }
-
-  private static func write(_ text: String, to fd: Int32) {
+    guard fd >= 0 else { throw WriteError(target: path, code: errno) }
     var text = text
-    text.withUTF8 { write($0, to: fd) }
+    let failure = text.withUTF8 { write($0, to: fd) }
+    let closed = close(fd) == 0 ? nil : errno
+    if let code = failure ?? closed { throw WriteError(target: path, code: code) }
   }
 
-  private static func write(_ bytes: UnsafeBufferPointer<UInt8>, to fd: Int32) {
-    guard var pointer = bytes.baseAddress else { return }
+  /// Writes `text` to an open descriptor; nil when all of it was written, else the errno.
+  @discardableResult
+  static func write(_ text: String, to fd: Int32) -> Int32? {
+    var text = text
+    return text.withUTF8 { write($0, to: fd) }
+  }
+
+  /// Writes all of `bytes`, retrying short writes; nil when done, else the errno.
+  private static func write(_ bytes: UnsafeBufferPointer<UInt8>, to fd: Int32) -> Int32? {
+    guard var pointer = bytes.baseAddress else { return nil }
     var remaining = bytes.count
     while remaining > 0 {
       let n = Glibc.write(fd, pointer, remaining)
       if n < 0 && errno == EINTR { continue }
-      if n <= 0 { return }
+      if n < 0 { return errno }
+      if n == 0 { return EIO }
       pointer += n
       remaining -= n
     }
+    return nil
   }
 
   /// Ends the process with `status`.
@@ -79,4 +81,14 @@ enum Diagnostics {
 
   /// Whether standard error is a terminal (for progress lines).
   static var stderrIsTerminal: Bool { isatty(2) == 1 }
+}
+
+/// A report or file that could not be written: one error line, exit status 2.
+struct WriteError: Error {
+  /// `standard output` or the file's path.
+  let target: String
+  let code: Int32
+
+  /// `standard output: cannot write: No space left on device`.
+  var message: String { "\(target): cannot write: " + String(cString: strerror(code)) }
 }

@@ -9,7 +9,7 @@ enum RAMUnknownText {
 
   /// The run note for a format that shows no findings: `board.dtb: note: RAM unknown: ...`.
   static func note(file: String) -> String {
-    "\(file): note: RAM unknown: \(remedy); dynamic regions are not placed and the checks "
+    "\(VisibleText.escape(file)): note: RAM unknown: \(remedy); dynamic regions are not placed and the checks "
       + "that need RAM are skipped"
   }
 }
