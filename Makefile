@@ -19,18 +19,24 @@ LIBFDT_A   := $(firstword $(wildcard /usr/lib/*/libfdt.a /usr/lib/libfdt.a))
 RELEASE_FLAGS := --static-swift-stdlib \
   $(if $(LIBFDT_A),-Xlinker --whole-archive -Xlinker $(LIBFDT_A) -Xlinker --no-whole-archive)
 
-FIXTURE_DTS := $(shell find Fixtures -name '*.dts' -not -path '*/.dtb/*' | sort)
+FIXTURE_DTS := $(shell find Fixtures -name '*.dts' -not -path '*/.dtb/*' -not -path 'Fixtures/sources/*' | sort)
 FIXTURE_DTB := $(patsubst Fixtures/%.dts,Fixtures/.dtb/%.dtb,$(FIXTURE_DTS))
+# Input fixtures: overlays, FIT images, and kernel-style sources built with cpp as the kernel does.
+FIXTURE_DTBO := $(patsubst Fixtures/%.dtso,Fixtures/.dtb/%.dtbo,$(shell find Fixtures/input -name '*.dtso' | sort))
+FIXTURE_ITB := $(patsubst Fixtures/%.its,Fixtures/.dtb/%.itb,$(shell find Fixtures/input -name '*.its' | sort))
+SOURCE_DTB := $(patsubst Fixtures/%.dts,Fixtures/.dtb/%.dtb,$(shell find Fixtures/sources -name '*.dts' | sort))
 
 .PHONY: all deps test-deps build release run test fixtures install corpus lint-corpus oracle bench fuzz clean
 
 all: build
 
-# Debian packages the build and the fixtures need; installed only when missing.
+# Debian packages the build and the fixtures need; installed only when missing. cpp and dtc
+# are also what memmap runs on .dts input.
 deps:
 	@missing=""; \
 	[ -f /usr/include/libfdt.h ] || missing="$$missing libfdt-dev"; \
 	command -v $(DTC) >/dev/null 2>&1 || missing="$$missing device-tree-compiler"; \
+	command -v cpp >/dev/null 2>&1 || missing="$$missing cpp"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
@@ -53,11 +59,33 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --scratch-path .build-release $(RELEASE_FLAGS)
 
-fixtures: deps $(FIXTURE_DTB)
+fixtures: deps $(FIXTURE_DTB) $(FIXTURE_DTBO) Fixtures/.dtb/input/base.dtb.gz $(FIXTURE_ITB) $(SOURCE_DTB)
 
 Fixtures/.dtb/%.dtb: Fixtures/%.dts
 	@mkdir -p $(dir $@)
 	@$(DTC) -q -f -I dts -O dtb -i $(dir $<) -o $@ $<
+
+# Base trees for overlays keep their labels (__symbols__), as with the kernel's DTC_FLAGS += -@.
+Fixtures/.dtb/input/%.dtb: Fixtures/input/%.dts
+	@mkdir -p $(dir $@)
+	@$(DTC) -q -@ -I dts -O dtb -o $@ $<
+
+Fixtures/.dtb/input/%.dtbo: Fixtures/input/%.dtso
+	@mkdir -p $(dir $@)
+	@$(DTC) -q -@ -I dts -O dtb -o $@ $<
+
+Fixtures/.dtb/input/%.dtb.gz: Fixtures/.dtb/input/%.dtb
+	@gzip -n -9 -c $< > $@
+
+# A FIT image's source names its images' files with /incbin/, found beside it.
+Fixtures/.dtb/input/%.itb: Fixtures/input/%.its Fixtures/.dtb/input/base.dtb Fixtures/.dtb/input/base.dtb.gz Fixtures/.dtb/input/add-nomap.dtbo
+	@$(DTC) -q -I dts -O dtb -i Fixtures/.dtb/input -o $@ $<
+
+# Kernel-style sources go through cpp first (scripts/Makefile.lib, cmd_dtc).
+Fixtures/.dtb/sources/%.dtb: Fixtures/sources/%.dts $(shell find Fixtures/sources -name '*.dtsi' -o -name '*.h')
+	@mkdir -p $(dir $@)
+	@cpp -nostdinc -undef -D__DTS__ -x assembler-with-cpp -I $(dir $<) -I $(dir $<)include $< \
+	  | $(DTC) -q -@ -I dts -O dtb -o $@ -
 
 run: build fixtures
 	$(BIN) inspect $(BOARD)

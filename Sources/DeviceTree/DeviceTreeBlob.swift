@@ -29,7 +29,7 @@ public struct DeviceTreeBlob: Sendable {
   }
 
   /// Checks the first `byteCount` bytes of `words` with `fdt_check_full` and keeps them.
-  private init(words: [UInt64], byteCount: Int, file: String) throws(DeviceTreeError) {
+  public init(words: [UInt64], byteCount: Int, file: String) throws(DeviceTreeError) {
     guard byteCount <= Self.maximumSize else {
       throw DeviceTreeError(file: file, reason: .tooLarge(byteCount))
     }
@@ -52,6 +52,36 @@ public struct DeviceTreeBlob: Sendable {
     return try DeviceTreeBlob(words: contents.words, byteCount: contents.byteCount, file: path)
   }
 
+  /// A blob holding `root` and its subtree, checked like any other.
+  public init(building root: NodeContents, file: String) throws(DeviceTreeError) {
+    switch LibFDT.build(root) {
+    case .success(let bytes): try self.init(bytes: bytes, file: file)
+    case .failure(let code): throw DeviceTreeError(file: file, reason: .fdt(code))
+    }
+  }
+
+  /// This tree with `overlay` applied by libfdt (`__fixups__` and `__local_fixups__` resolved),
+  /// reported under `file`. Throws libfdt's code.
+  public func applying(_ overlay: DeviceTreeBlob, file: String) throws(FDTError) -> DeviceTreeBlob {
+    let result = withBlob { base in overlay.withBlob { LibFDT.applyOverlay(base, $0) } }
+    switch result {
+    case .success(let bytes):
+      do { return try DeviceTreeBlob(bytes: bytes, file: file) } catch { throw error.code ?? .badStructure }
+    case .failure(let code): throw code
+    }
+  }
+
+  /// The same blob reported under another name (a FIT configuration, a compiled source).
+  public func named(_ file: String) -> DeviceTreeBlob {
+    DeviceTreeBlob(checked: words, byteCount: byteCount, file: file)
+  }
+
+  private init(checked words: [UInt64], byteCount: Int, file: String) {
+    self.words = words
+    self.byteCount = byteCount
+    self.file = file
+  }
+
   /// Lends the blob to `body`; the pointer must not escape.
   private func withBlob<T>(_ body: (UnsafeRawBufferPointer) -> T) -> T {
     words.withUnsafeBytes { all in body(UnsafeRawBufferPointer(rebasing: all[0..<byteCount])) }
@@ -72,6 +102,20 @@ public struct DeviceTreeBlob: Sendable {
 
   /// The root node `/`.
   public var root: Node { Node(offset: .root, name: "", path: "/") }
+
+  /// The node at the absolute `path`, nil when the tree has none there.
+  public func node(at path: String) throws(DeviceTreeError) -> Node? {
+    guard let offset = try check(withBlob { LibFDT.pathOffset($0, path) }, nil) else { return nil }
+    let name = path.split(separator: "/").last.map(String.init) ?? ""
+    return Node(offset: NodeOffset(rawValue: offset), name: name, path: path)
+  }
+
+  /// The bytes at `range` of the file the blob was read from, which may run past the tree's
+  /// `totalsize` (a FIT image keeps its images' data there); nil outside the file.
+  public func fileBytes(_ range: Range<Int>) -> [UInt8]? {
+    guard range.lowerBound >= 0, range.upperBound <= byteCount else { return nil }
+    return words.withUnsafeBytes { Array($0[range]) }
+  }
 
   /// The direct children of `node`, in blob order.
   public func children(of node: Node) throws(DeviceTreeError) -> [Node] {

@@ -10,6 +10,13 @@ public struct DeviceTreeError: Error, Sendable, Equatable {
     case badCellCount(property: String, value: UInt64)
     /// The blob is larger than memmap accepts.
     case tooLarge(Int)
+    /// The input is not a board's device tree memmap can read (an overlay, a `.dtsi`, an
+    /// unknown format); the text says what it is and what to do instead.
+    case refused(String)
+    /// A tool that turns the input into a blob (`cpp`, `dtc`, `gzip`) failed; its own words.
+    case toolFailed(tool: String, message: String)
+    /// libfdt could not apply an overlay: the overlay file, the fragment when known, the code.
+    case overlayFailed(overlay: String, fragment: String?, code: FDTError)
   }
 
   public var file: String
@@ -29,6 +36,7 @@ public struct DeviceTreeError: Error, Sendable, Equatable {
     switch reason {
     case .fdt(let code): return code
     case .badCellCount: return .badNCells
+    case .overlayFailed(_, _, let code): return code
     default: return nil
     }
   }

@@ -19,6 +19,10 @@ public struct FDTError: RawRepresentable, Error, Hashable, Sendable {
   public static let badNCells = FDTError(rawValue: FDT_ERR_BADNCELLS)
   public static let badValue = FDTError(rawValue: FDT_ERR_BADVALUE)
   public static let alignment = FDTError(rawValue: FDT_ERR_ALIGNMENT)
+  public static let noSpace = FDTError(rawValue: FDT_ERR_NOSPACE)
+  public static let badPhandle = FDTError(rawValue: FDT_ERR_BADPHANDLE)
+  public static let badOverlay = FDTError(rawValue: FDT_ERR_BADOVERLAY)
+  public static let noPhandles = FDTError(rawValue: FDT_ERR_NOPHANDLES)
 
   /// libfdt's own name for the code, such as `FDT_ERR_TRUNCATED`.
   ///

@@ -40,6 +40,14 @@ enum LibFDT {
     return .success(String(decoding: bytes, as: UTF8.self))
   }
 
+  /// The offset of the node at `path`, nil when there is none. The corresponding libfdt
+  /// function is `fdt_path_offset`.
+  static func pathOffset(_ fdt: UnsafeRawBufferPointer, _ path: String) -> Result<CInt?, FDTError> {
+    let offset = fdt_path_offset(fdt.baseAddress, path)
+    if offset == -FDT_ERR_NOTFOUND { return .success(nil) }
+    return valueOrError(offset).map { $0 }
+  }
+
   /// The offsets of a node's direct children in blob order (`fdt_first_subnode`/`fdt_next_subnode`).
   static func subnodes(_ fdt: UnsafeRawBufferPointer, _ parent: CInt) -> Result<[CInt], FDTError> {
     var offsets: [CInt] = []
@@ -127,5 +135,67 @@ enum LibFDT {
       result.append(MemoryReservation(index: Int(index), address: address, size: size))
     }
     return .success(result)
+  }
+
+  // MARK: - Writing
+
+  /// `overlay` applied to a copy of `base`, packed. The corresponding libfdt functions are
+  /// `fdt_open_into`, `fdt_overlay_apply` and `fdt_pack`.
+  ///
+  /// libfdt rewrites the overlay while applying it and leaves both trees unusable when it
+  /// fails, so both are copies.
+  static func applyOverlay(_ base: UnsafeRawBufferPointer, _ overlay: UnsafeRawBufferPointer)
+    -> Result<[UInt8], FDTError>
+  {
+    writing(room: base.count + 2 * overlay.count + 4096) { out in
+      var scratch = [UInt64](repeating: 0, count: (overlay.count + 7) / 8)
+      return scratch.withUnsafeMutableBytes { copy in
+        copy.copyMemory(from: overlay)
+        var status = fdt_open_into(base.baseAddress, out.baseAddress, CInt(out.count))
+        if status == 0 { status = fdt_overlay_apply(out.baseAddress, copy.baseAddress) }
+        if status == 0 { status = fdt_pack(out.baseAddress) }
+        return status
+      }
+    }
+  }
+
+  /// A blob holding `root` and its descendants, made with libfdt's sequential-write
+  /// functions (`fdt_create`, `fdt_begin_node`, `fdt_property`, `fdt_end_node`, `fdt_finish`).
+  static func build(_ root: NodeContents) -> Result<[UInt8], FDTError> {
+    writing(room: 4096 + 2 * root.estimatedSize) { out in
+      var status = fdt_create(out.baseAddress, CInt(out.count))
+      if status == 0 { status = fdt_finish_reservemap(out.baseAddress) }
+      if status == 0 { status = write(root, name: "", into: out.baseAddress!) }
+      if status == 0 { status = fdt_finish(out.baseAddress) }
+      return status
+    }
+  }
+
+  /// Runs `body` on an aligned buffer of `room` bytes, doubled while libfdt says
+  /// `FDT_ERR_NOSPACE`, and copies out the blob it wrote (its `totalsize` bytes).
+  private static func writing(room: Int, _ body: (UnsafeMutableRawBufferPointer) -> CInt)
+    -> Result<[UInt8], FDTError>
+  {
+    var room = room
+    while true {
+      var output = [UInt64](repeating: 0, count: (room + 7) / 8)
+      let status = output.withUnsafeMutableBytes(body)
+      if status == -FDT_ERR_NOSPACE && room < Int(CInt.max) / 2 {
+        room *= 2
+        continue
+      }
+      if status < 0 { return .failure(FDTError(rawValue: -status)) }
+      return .success(output.withUnsafeBytes { Array($0.prefix(Int(memmap_fdt_totalsize($0.baseAddress)))) })
+    }
+  }
+
+  /// Writes one node and its subtree; the first negative libfdt status, or 0.
+  private static func write(_ node: NodeContents, name: String, into fdt: UnsafeMutableRawPointer) -> CInt {
+    var status = fdt_begin_node(fdt, name)
+    for property in node.properties where status == 0 {
+      status = property.value.withUnsafeBytes { fdt_property(fdt, property.name, $0.baseAddress, CInt($0.count)) }
+    }
+    for child in node.children where status == 0 { status = write(child, name: child.name, into: fdt) }
+    return status == 0 ? fdt_end_node(fdt) : status
   }
 }

@@ -15,4 +15,19 @@ public struct PropertyTable: Sendable {
     }
     return Property(name: name, value: value)
   }
+
+  /// The property names, in blob order.
+  public var names: [String] { entries.map(\.0) }
+
+  /// Every property in blob order; a bad length fails as in `property(_:)`.
+  public func all() throws(DeviceTreeError) -> [Property] {
+    var result: [Property] = []
+    for (name, value) in entries {
+      guard let value else {
+        throw DeviceTreeError(file: file, nodePath: node.path, property: name, reason: .fdt(.badStructure))
+      }
+      result.append(Property(name: name, value: value))
+    }
+    return result
+  }
 }

@@ -71,7 +71,7 @@ enum LinuxEFILine {
 
 extension StringProtocol {
   /// The text without leading and trailing blanks.
-  var trimmingSpaces: String {
+  public var trimmingSpaces: String {
     String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
   }
 }

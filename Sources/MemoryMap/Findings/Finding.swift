@@ -22,11 +22,17 @@ public struct Finding: Hashable, Sendable {
   public var message: String
   /// Full paths of the nodes involved; the first is where the finding is reported.
   public var nodes: [String]
+  /// The property of the first node the finding is about (`reg`), when it is about one.
+  public var property: String?
+  /// Where the first node (or its property) was written, for a tree built from source.
+  public var location: SourceLocation?
 
-  public init(rule: Rule, message: String, nodes: [String], severity: Severity? = nil) {
+  public init(rule: Rule, message: String, nodes: [String], property: String? = nil,
+              severity: Severity? = nil) {
     self.rule = rule
     self.severity = severity ?? rule.defaultSeverity
     self.message = message
     self.nodes = nodes
+    self.property = property
   }
 }

@@ -42,7 +42,7 @@ enum OverlapAnalysis {
         out.append(Finding(rule: RuleCatalogue.reservedOverlap,
           message: "\(region.name) \(Hex.range(range)) overlaps \(other.name) \(Hex.range(other.range!)) by \(Hex.plain(shared)) bytes"
             + (kernelSays ? " (the kernel reports OVERLAP DETECTED)" : ""),
-          nodes: [region.path ?? region.name, other.path ?? other.name]))
+          nodes: [region.path ?? region.name, other.path ?? other.name], property: region.kind.placingProperty))
       }
       if others.count > pairsPerRegion {
         out.append(Finding(rule: RuleCatalogue.reservedOverlap,
@@ -65,7 +65,7 @@ enum OverlapAnalysis {
         out.append(Finding(rule: RuleCatalogue.memreserveOverlap,
           message: "\(region.name) \(Hex.range(region.range!)) \(verb) /memreserve/ entry \(entry.index) "
             + Hex.range(reservation),
-          nodes: [region.path ?? region.name]))
+          nodes: [region.path ?? region.name], property: region.kind.placingProperty))
       }
     }
     return out
@@ -93,11 +93,11 @@ enum OverlapAnalysis {
       if inside == 0 {
         out.append(Finding(rule: RuleCatalogue.outsideMemory,
           message: "\(region.name) \(Hex.range(range)) is outside every memory bank",
-          nodes: [region.path ?? region.name]))
+          nodes: [region.path ?? region.name], property: "reg"))
       } else if inside < range.size {
         out.append(Finding(rule: RuleCatalogue.straddlesMemory,
           message: "\(region.name) \(Hex.range(range)): \(Hex.plain(range.size - inside)) bytes lie outside memory",
-          nodes: [region.path ?? region.name]))
+          nodes: [region.path ?? region.name], property: "reg"))
       }
     }
     return out

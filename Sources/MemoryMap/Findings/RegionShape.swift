@@ -17,24 +17,24 @@ enum RegionShape {
       } else {
         out.append(Finding(rule: RuleCatalogue.malformedSize,
           message: "size is \(size.length) bytes, #size-cells \(cells.sizeCells) needs \(cells.sizeCells * 4)",
-          nodes: node))
+          nodes: node, property: "size"))
       }
       if let alignment = child.alignment, alignment.number(cells: cells.addressCells) == nil {
         out.append(Finding(rule: RuleCatalogue.malformedAlignment,
           message: "alignment is \(alignment.length) bytes; the kernel reads it with #address-cells \(cells.addressCells) (\(cells.addressCells * 4) bytes)",
-          nodes: node))
+          nodes: node, property: "alignment"))
       }
       if let ranges = child.allocRanges {
         let decoded = ranges.entries(cells)
         if decoded.entryLength == 0 || decoded.isMalformed {
           out.append(Finding(rule: RuleCatalogue.malformedAllocRanges,
             message: "alloc-ranges is \(ranges.length) bytes, not a multiple of \(decoded.entryLength)",
-            nodes: node))
+            nodes: node, property: "alloc-ranges"))
         }
         for entry in decoded.entries where AddressRange(base: entry.address, size: entry.size).wraps {
           out.append(Finding(rule: RuleCatalogue.rangeWraps,
             message: "alloc-ranges entry \(Hex.plain(entry.address)) + \(Hex.plain(entry.size)) runs past 2^64",
-            nodes: node))
+            nodes: node, property: "alloc-ranges"))
         }
       }
     } else {
@@ -55,28 +55,28 @@ enum RegionShape {
     if length != 0 && (decoded.entryLength == 0 || decoded.isMalformed) {
       return [Finding(rule: RuleCatalogue.malformedReg,
         message: "reg is \(length) bytes, not a multiple of \(decoded.entryLength) (#address-cells + #size-cells)",
-        nodes: node)]
+        nodes: node, property: "reg")]
     }
     var out: [Finding] = []
     if decoded.entries.count > 1 {
       out.append(Finding(rule: RuleCatalogue.multiEntryReg,
         message: "reg has \(decoded.entries.count) entries; the kernel's table and U-Boot keep only the first",
-        nodes: node))
+        nodes: node, property: "reg"))
     }
     for (index, entry) in decoded.entries.enumerated() {
       let range = AddressRange(base: entry.address, size: entry.size)
       if entry.truncated {
         out.append(Finding(rule: RuleCatalogue.addressTruncated,
           message: "reg entry \(index) needs more than 64 bits; the kernel keeps \(Hex.plain(entry.address)) + \(Hex.plain(entry.size))",
-          nodes: node))
+          nodes: node, property: "reg"))
       }
       if entry.size == 0 {
         out.append(Finding(rule: RuleCatalogue.zeroSize,
-          message: "reg entry \(index) at \(Hex.plain(entry.address)) has size 0", nodes: node))
+          message: "reg entry \(index) at \(Hex.plain(entry.address)) has size 0", nodes: node, property: "reg"))
       } else if range.wraps {
         out.append(Finding(rule: RuleCatalogue.rangeWraps,
           message: "reg entry \(index) \(Hex.plain(entry.address)) + \(Hex.plain(entry.size)) runs past 2^64",
-          nodes: node))
+          nodes: node, property: "reg"))
       }
     }
     if let first = decoded.entries.first, isCMA(child),
@@ -84,7 +84,7 @@ enum RegionShape {
     {
       out.append(Finding(rule: RuleCatalogue.cmaMisaligned,
         message: "CMA region \(Hex.range(AddressRange(base: first.address, size: first.size))) is not 2 MiB aligned",
-        nodes: node))
+        nodes: node, property: "reg"))
     }
     return out
   }

@@ -10,6 +10,18 @@ public enum RegionKind: String, Hashable, Sendable, Codable {
   case boot
 }
 
+extension RegionKind {
+  /// The `/reserved-memory` property that says where a region of this kind is: `reg` for a
+  /// static region, `size` for a dynamic one; nil for regions that are not nodes.
+  public var placingProperty: String? {
+    switch self {
+    case .static: return "reg"
+    case .dynamic: return "size"
+    case .memreserve, .boot: return nil
+    }
+  }
+}
+
 /// What became of a region.
 public enum RegionStatus: Hashable, Sendable {
   /// Reserved (or flagged no-map) in memblock.

@@ -17,9 +17,11 @@ extension MemmapCommand {
 
     @OptionGroup var model: ModelOptions
 
+    @OptionGroup var input: InputOptions
+
     mutating func execute() throws -> Outcome {
       let report: MapReport
-      switch ReportLoader.load(dtb, options: model.mapOptions) {
+      switch ReportLoader.loadOne(dtb, options: model.mapOptions, input: try input.settings()) {
       case .success(let value): report = value
       case .failure(let error):
         Diagnostics.printError(ErrorText.line(for: error))

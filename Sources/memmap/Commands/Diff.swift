@@ -15,6 +15,8 @@ extension MemmapCommand {
 
     @OptionGroup var model: ModelOptions
 
+    @OptionGroup var input: InputOptions
+
     @Option(help: "Output format: text, json or markdown.")
     var format: DiffFormat = .text
 
@@ -24,7 +26,7 @@ extension MemmapCommand {
     }
 
     mutating func execute() throws -> Outcome {
-      guard let snapshots = SnapshotLoader.loadAll(inputs, options: model.mapOptions) else {
+      guard let snapshots = SnapshotLoader.loadAll(inputs, options: model.mapOptions, input: try input.settings()) else {
         return .unreadableInput
       }
       if matrix {

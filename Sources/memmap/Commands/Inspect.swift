@@ -7,10 +7,12 @@ extension MemmapCommand {
     static let configuration = CommandConfiguration(
       abstract: "Print the memory map each device tree gives the kernel.")
 
-    @Argument(help: "Device tree blobs (.dtb) to inspect.")
+    @Argument(help: "Device trees to inspect: .dtb, .dts source, FIT images, /proc/device-tree folders.")
     var files: [String]
 
     @OptionGroup var model: ModelOptions
+
+    @OptionGroup var input: InputOptions
 
     @Option(help: "Output format: table, json, kernel-log, uboot or efidebug.")
     var format: InspectFormat = .table
@@ -18,17 +20,20 @@ extension MemmapCommand {
     mutating func execute() throws -> Outcome {
       var outcome = Outcome.clean
       var reports: [MapReport] = []
+      let settings = try input.settings()
       for file in files {
-        switch ReportLoader.load(file, options: model.mapOptions) {
-        case .success(let report):
-          reports.append(report)
-          // Tables and JSON carry the MM019 finding; the boot-log formats show no findings.
-          if !report.ramKnown && !format.showsFindings {
-            Diagnostics.writeError(RAMUnknownText.note(file: file) + "\n")
+        for loaded in ReportLoader.load(file, options: model.mapOptions, input: settings) {
+          switch loaded {
+          case .success(let report):
+            reports.append(report)
+            // Tables and JSON carry the MM019 finding; the boot-log formats show no findings.
+            if !report.ramKnown && !format.showsFindings {
+              Diagnostics.writeError(RAMUnknownText.note(file: report.file) + "\n")
+            }
+          case .failure(let error):
+            Diagnostics.printError(ErrorText.line(for: error))
+            outcome = .unreadableInput
           }
-        case .failure(let error):
-          Diagnostics.printError(ErrorText.line(for: error))
-          outcome = .unreadableInput
         }
       }
       if format == .json {

@@ -13,10 +13,12 @@ extension MemmapCommand {
         --disable switches rules off. Rules are named by id (MM001) or name (reserved-overlap).
         """)
 
-    @Argument(help: "DTB files, directories (searched for *.dtb) or - for standard input.")
+    @Argument(help: "Device trees (.dtb, .dts, FIT images, /proc/device-tree folders), folders searched for them, or - for standard input.")
     var paths: [String]
 
     @OptionGroup var model: ModelOptions
+
+    @OptionGroup var input: InputOptions
 
     @Option(help: "Output format: text, json, sarif, github or junit.")
     var format: LintFormat = .text
@@ -39,10 +41,12 @@ extension MemmapCommand {
     }
 
     mutating func execute() throws -> Outcome {
-      let files = LintRunner.expand(paths)
+      let expansion = LintRunner.expand(paths)
+      for skipped in expansion.skipped { Diagnostics.printNote(Self.skippedNote(skipped)) }
+      let files = expansion.files
       let progress = LintProgress(total: files.count)
-      let linted = LintRunner.run(files, options: model.mapOptions, selection: try selection(),
-                                  jobs: jobs) { progress.update(done: $0, total: $1) }
+      let linted = LintRunner.run(files, options: model.mapOptions, input: try input.settings(locate: true),
+                                  selection: try selection(), jobs: jobs) { progress.update(done: $0, total: $1) }
       progress.finish()
       for error in linted.compactMap(\.error) { Diagnostics.printError(ErrorText.line(for: error)) }
       let report = LintReport(files: linted, selection: try selection(), kernel: model.profile.label)
@@ -50,6 +54,19 @@ extension MemmapCommand {
       if format == .github { Self.appendStepSummary(GitHubRenderer.stepSummary(report)) }
       if report.unreadableCount > 0 { return .unreadableInput }
       return report.failed ? .findings : .clean
+    }
+
+    /// `boards/: skipped 2 overlays (boards/a.dtbo, boards/b.dtbo; apply them with --overlay)
+    /// and 5 other files`.
+    static func skippedNote(_ skipped: (folder: String, overlays: [String], others: Int)) -> String {
+      var parts: [String] = []
+      if !skipped.overlays.isEmpty {
+        let shown = skipped.overlays.prefix(3).joined(separator: ", ") + (skipped.overlays.count > 3 ? ", ..." : "")
+        parts.append(LintTextRenderer.counted(skipped.overlays.count, "overlay")
+                     + " (\(shown); apply them with --overlay)")
+      }
+      if skipped.others > 0 { parts.append(LintTextRenderer.counted(skipped.others, "other file")) }
+      return "\(skipped.folder): skipped " + parts.joined(separator: " and ")
     }
 
     /// Appends `markdown` to `$GITHUB_STEP_SUMMARY` when GitHub Actions sets it: annotations

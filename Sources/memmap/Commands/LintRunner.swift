@@ -8,79 +8,85 @@ import MemoryMap
 
 /// Finds the files a lint run checks and checks them in parallel, keeping input order.
 enum LintRunner {
-  /// Expands the command line: a directory becomes its `*.dtb` files, recursively and sorted;
-  /// files and `-` (standard input) stay as given, in their place.
-  static func expand(_ paths: [String]) -> [String] {
-    paths.flatMap { path -> [String] in
-      guard path != "-", fileType(path) == S_IFDIR else { return [path] }
-      return dtbFiles(under: path)
-    }
+  /// What a walk of the command line found: the inputs to check, and per folder what it
+  /// passed over (overlays cannot be checked alone; other files are not device trees).
+  struct Expansion {
+    var files: [String] = []
+    var skipped: [(folder: String, overlays: [String], others: Int)] = []
   }
 
-  /// The `*.dtb` files below `directory`, as paths that start with it, sorted.
-  static func dtbFiles(under directory: String) -> [String] {
-    let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-    var found: [String] = []
-    collect(prefix, relative: "", into: &found)
-    return found.sorted().map { prefix + $0 }
-  }
-
-  /// Adds the `*.dtb` files below `root + relative` to `found`, as paths relative to `root`.
-  /// Symbolic links to files count; links to directories are not followed (no cycles).
-  private static func collect(_ root: String, relative: String, into found: inout [String]) {
-    guard let stream = opendir(root + relative) else { return }
-    defer { closedir(stream) }
-    while let entry = readdir(stream) {
-      let name = withUnsafePointer(to: &entry.pointee.d_name) {
-        $0.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: $0.pointee)) {
-          String(cString: $0)
-        }
+  /// Expands the command line: a folder becomes the inputs below it, recursively and sorted
+  /// (`*.dtb`, `*.dts`, FIT images `*.itb` and `*.fit`), unless it is itself a tree in
+  /// `/proc/device-tree` form; files and `-` (standard input) stay as given, in their place.
+  static func expand(_ paths: [String]) -> Expansion {
+    var expansion = Expansion()
+    for path in paths {
+      guard path != "-", DirectoryEntries.isDirectory(path), !DirectoryTree.looksLikeTree(path) else {
+        expansion.files.append(path)
+        continue
       }
-      if name == "." || name == ".." { continue }
-      let path = relative + name
-      switch Int32(entry.pointee.d_type) {
-      case Int32(DT_DIR): collect(root, relative: path + "/", into: &found)
-      case Int32(DT_REG), Int32(DT_LNK):
-        if name.hasSuffix(".dtb") { found.append(path) }
-      default:
-        // File systems that do not fill in d_type report DT_UNKNOWN.
-        let type = fileType(root + path, followLinks: false)
-        if type == S_IFDIR {
-          collect(root, relative: path + "/", into: &found)
-        } else if name.hasSuffix(".dtb") {
-          found.append(path)
-        }
+      let prefix = path.hasSuffix("/") ? path : path + "/"
+      var found = Walk()
+      found.collect(prefix, relative: "")
+      expansion.files += found.inputs.sorted().map { prefix + $0 }
+      if !found.overlays.isEmpty || found.others > 0 {
+        expansion.skipped.append((path, found.overlays.sorted().map { prefix + $0 }, found.others))
       }
     }
+    return expansion
   }
 
-  /// The `S_IFMT` bits of the file at `path`, nil when it cannot be examined.
-  private static func fileType(_ path: String, followLinks: Bool = true) -> mode_t? {
-    var info = stat()
-    let status = followLinks ? stat(path, &info) : lstat(path, &info)
-    return status == 0 ? info.st_mode & S_IFMT : nil
+  /// The files below one folder, by what a lint run does with them.
+  private struct Walk {
+    static let inputSuffixes = [".dtb", ".dts", ".itb", ".fit"]
+    static let overlaySuffixes = [".dtbo", ".dtso"]
+    var inputs: [String] = []
+    var overlays: [String] = []
+    var others = 0
+
+    /// Sorts the files below `root + relative` into the three lists, as paths relative to
+    /// `root`. Links to folders are not followed (no cycles).
+    mutating func collect(_ root: String, relative: String) {
+      for entry in DirectoryEntries.list(root + relative) ?? [] {
+        let path = relative + entry.name
+        if entry.isDirectory {
+          collect(root, relative: path + "/")
+        } else if Self.inputSuffixes.contains(where: entry.name.hasSuffix) {
+          inputs.append(path)
+        } else if Self.overlaySuffixes.contains(where: entry.name.hasSuffix) {
+          overlays.append(path)
+        } else {
+          others += 1
+        }
+      }
+    }
   }
 
   /// Lints `files` on `jobs` workers; `progress(done, total)` is called after each file, one
   /// call at a time. The result is in the order of `files`.
-  static func run(_ files: [String], options: MapOptions, selection: RuleSelection, jobs: Int,
+  static func run(_ files: [String], options: MapOptions, input: InputSettings, selection: RuleSelection, jobs: Int,
                   progress: @escaping @Sendable (Int, Int) -> Void) -> [LintedFile]
   {
     let queue = WorkQueue(count: files.count, progress: progress)
     // Each worker claims the next unclaimed index, so a slow file does not hold up a stripe.
     DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, files.count))) { _ in
       while let index = queue.claim() {
-        queue.finish(index, lint(files[index], options: options, selection: selection))
+        queue.finish(index, lint(files[index], options: options, input: input, selection: selection))
       }
     }
     return queue.results
   }
 
-  /// One file: load, build the report, keep the findings of enabled rules.
-  static func lint(_ file: String, options: MapOptions, selection: RuleSelection) -> LintedFile {
-    switch ReportLoader.load(file, options: options) {
-    case .success(let report): return LintedFile(report, path: file, selection: selection)
-    case .failure(let error): return LintedFile(path: file, result: .failure(error))
+  /// One input: load, build the reports (a FIT image has one per configuration), keep the
+  /// findings of enabled rules.
+  static func lint(_ file: String, options: MapOptions, input: InputSettings, selection: RuleSelection)
+    -> [LintedFile]
+  {
+    ReportLoader.load(file, options: options, input: input).map { loaded in
+      switch loaded {
+      case .success(let report): return LintedFile(report, path: report.file, selection: selection)
+      case .failure(let error): return LintedFile(path: error.file, result: .failure(error))
+      }
     }
   }
 }
@@ -95,7 +101,7 @@ private final class WorkQueue: @unchecked Sendable {
   private let progress: @Sendable (Int, Int) -> Void
   private var next = 0
   private var done = 0
-  private var slots: [LintedFile?]
+  private var slots: [[LintedFile]?]
 
   init(count: Int, progress: @escaping @Sendable (Int, Int) -> Void) {
     self.count = count
@@ -113,7 +119,7 @@ private final class WorkQueue: @unchecked Sendable {
   }
 
   /// Stores a result and reports progress, under the lock so that counts arrive in order.
-  func finish(_ index: Int, _ result: LintedFile) {
+  func finish(_ index: Int, _ result: [LintedFile]) {
     lock.withLock {
       slots[index] = result
       done += 1
@@ -121,8 +127,8 @@ private final class WorkQueue: @unchecked Sendable {
     }
   }
 
-  /// All results, in input order; call after every worker has returned.
-  var results: [LintedFile] { lock.withLock { slots.map { $0! } } }
+  /// All results, in input order (a FIT image's boards in the image's order); call after every worker has returned.
+  var results: [LintedFile] { lock.withLock { slots.flatMap { $0! } } }
 }
 
 /// A pthread mutex, for `WorkQueue`; Foundation's `NSLock` would pull in all of Foundation.

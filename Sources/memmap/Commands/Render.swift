@@ -28,6 +28,8 @@ extension MemmapCommand {
 
     @OptionGroup var model: ModelOptions
 
+    @OptionGroup var input: InputOptions
+
     func validate() throws {
       guard (1...2).contains(files.count) else { throw ValidationError("render takes one input, or two to compare") }
       if format == nil && output != "-" && RenderFormat(fileName: output) == nil {
@@ -41,7 +43,10 @@ extension MemmapCommand {
         Diagnostics.printError("\(output): is the input \(input); not overwriting it")
         return .unreadableInput
       }
-      guard let text = files.count == 1 ? single(format) : pair(format) else { return .unreadableInput }
+      let settings = try input.settings()
+      guard let text = files.count == 1 ? single(format, settings) : pair(format, settings) else {
+        return .unreadableInput
+      }
       if output == "-" {
         try Diagnostics.write(text)
       } else {
@@ -51,8 +56,8 @@ extension MemmapCommand {
     }
 
     /// The picture of one tree; nil (after the error line) when it cannot be read.
-    func single(_ format: RenderFormat) -> String? {
-      switch ReportLoader.load(files[0], options: model.mapOptions) {
+    func single(_ format: RenderFormat, _ settings: InputSettings) -> String? {
+      switch ReportLoader.loadOne(files[0], options: model.mapOptions, input: settings) {
       case .success(let report):
         return format == .svg ? SVGRenderer.render(MapPicture(report)) : HTMLRenderer.render(report)
       case .failure(let error):
@@ -62,8 +67,10 @@ extension MemmapCommand {
     }
 
     /// The two maps side by side; nil (after the error line) when either cannot be read.
-    func pair(_ format: RenderFormat) -> String? {
-      guard let snapshots = SnapshotLoader.loadAll(files, options: model.mapOptions) else { return nil }
+    func pair(_ format: RenderFormat, _ settings: InputSettings) -> String? {
+      guard let snapshots = SnapshotLoader.loadAll(files, options: model.mapOptions, input: settings) else {
+        return nil
+      }
       let diff = MapDiff.compare(snapshots[0], snapshots[1])
       return format == .svg ? SVGRenderer.render(diff) : HTMLRenderer.render(diff)
     }

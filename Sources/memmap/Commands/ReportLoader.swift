@@ -1,16 +1,44 @@
 import DeviceTree
 import MemoryMap
 
-/// Reads one file and builds its report; the only step between the file system and the model.
+/// Loads inputs and builds their reports.
 enum ReportLoader {
-  static func load(_ file: String, options: MapOptions) -> Result<MapReport, DeviceTreeError> {
-    do {
-      // The blob is a temporary: it is freed once the description is read, before the model
+  /// The report of every board in `path` (a FIT image holds several), in order; findings of
+  /// a tree built from source say where their node or property was written.
+  static func load(_ path: String, options: MapOptions, input: InputSettings) -> [Result<MapReport, DeviceTreeError>] {
+    var trees = InputLoader.load(path, settings: input)
+    var reports: [Result<MapReport, DeviceTreeError>] = []
+    while !trees.isEmpty {
+      // Each blob is a temporary: it is freed once its description is read, before the model
       // is built (at 100,000 regions that is 5 MiB of the peak).
-      let description = try MemoryDescription.read(try DeviceTreeBlob.load(path: file))
-      return .success(MapReport.make(description, options: options))
-    } catch {
-      return .failure(error)
+      reports.append(describe(trees.removeFirst()).map { described in
+        var report = MapReport.make(described.description, options: options)
+        if let sources = described.sources { report.findings = report.findings.map(sources.locate) }
+        return report
+      })
+    }
+    return reports
+  }
+
+  /// The report of the one board in `path`; an input with several (a FIT image) is refused.
+  static func loadOne(_ path: String, options: MapOptions, input: InputSettings) -> Result<MapReport, DeviceTreeError> {
+    let reports = load(path, options: options, input: input)
+    guard reports.count == 1 else {
+      return .failure(DeviceTreeError(file: path, reason: .refused(
+        "holds \(reports.count) device trees (a FIT image's configurations); this command reads one")))
+    }
+    return reports[0]
+  }
+
+  private static func describe(_ tree: consuming Result<LoadedTree, DeviceTreeError>)
+    -> Result<(description: MemoryDescription, sources: SourceMap?), DeviceTreeError>
+  {
+    tree.flatMap { tree in
+      do throws(DeviceTreeError) {
+        return .success((try MemoryDescription.read(tree.blob), tree.sources))
+      } catch {
+        return .failure(error)
+      }
     }
   }
 }

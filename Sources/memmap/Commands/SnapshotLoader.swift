@@ -3,14 +3,15 @@ import FoundationEssentials
 import MemoryMap
 
 /// A one-line reason an input could not be used.
-struct LoadFailure: Error {
+struct LoadFailure: Error, CustomStringConvertible {
   let message: String
   init(_ message: String) { self.message = message }
+  var description: String { message }
 }
 
 /// Reads a diff input: a DTB (modelled now) or a saved `inspect --format json` document.
 enum SnapshotLoader {
-  static func load(_ path: String, options: MapOptions) -> Result<MapSnapshot, LoadFailure> {
+  static func load(_ path: String, options: MapOptions, input: InputSettings) -> Result<MapSnapshot, LoadFailure> {
     let bytes: [UInt8]
     do {
       bytes = try FileBytes.read(path: path, limit: DeviceTreeBlob.maximumSize)
@@ -20,20 +21,25 @@ enum SnapshotLoader {
     if bytes.first == UInt8(ascii: "{") || bytes.first == UInt8(ascii: "[") {
       return SavedInspectJSON.snapshot(from: bytes, file: path)
     }
-    do {
-      let blob = try DeviceTreeBlob(bytes: bytes, file: path)
-      return .success(MapSnapshot(try MapReport.make(blob, options: options)))
-    } catch {
-      return .failure(LoadFailure(ErrorText.line(for: error)))
+    if path == "-" {
+      // Standard input cannot be read twice; it is taken as a blob.
+      do {
+        let blob = try DeviceTreeBlob(bytes: bytes, file: path)
+        return .success(MapSnapshot(try MapReport.make(blob, options: options)))
+      } catch {
+        return .failure(LoadFailure(ErrorText.line(for: error)))
+      }
     }
+    return ReportLoader.loadOne(path, options: options, input: input)
+      .map(MapSnapshot.init).mapError { LoadFailure(ErrorText.line(for: $0)) }
   }
 
   /// Every input's snapshot, in order; nil, after printing the first failure's line, when one
   /// cannot be used (diff and render compare nothing then).
-  static func loadAll(_ paths: [String], options: MapOptions) -> [MapSnapshot]? {
+  static func loadAll(_ paths: [String], options: MapOptions, input: InputSettings) -> [MapSnapshot]? {
     var snapshots: [MapSnapshot] = []
     for path in paths {
-      switch load(path, options: options) {
+      switch load(path, options: options, input: input) {
       case .success(let snapshot): snapshots.append(snapshot)
       case .failure(let failure):
         Diagnostics.printError(failure.message)

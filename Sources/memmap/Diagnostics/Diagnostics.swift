@@ -55,6 +55,11 @@ enum Diagnostics {
     return text.withUTF8 { write($0, to: fd) }
   }
 
+  /// Writes `bytes` to an open descriptor; nil when all of them were written, else the errno.
+  static func write(bytes: [UInt8], to fd: Int32) -> Int32? {
+    bytes.withUnsafeBufferPointer { write($0, to: fd) }
+  }
+
   /// Writes all of `bytes`, retrying short writes; nil when done, else the errno.
   private static func write(_ bytes: UnsafeBufferPointer<UInt8>, to fd: Int32) -> Int32? {
     guard var pointer = bytes.baseAddress else { return nil }

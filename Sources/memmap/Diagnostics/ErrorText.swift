@@ -11,6 +11,23 @@ enum ErrorText {
     case .badCellCount(let property, let value):
       return location + "\(property) must be one cell from 0 to 4 (got \(value)) (FDT_ERR_BADNCELLS)"
     case .fdt(let code): return location + describe(code) + " (\(code.name))"
+    case .refused(let text): return location + text
+    case .toolFailed(let tool, let message): return location + "\(tool) failed: " + message
+    case .overlayFailed(let overlay, let fragment, let code):
+      return location + "cannot apply overlay " + overlay + ": " + (fragment ?? overlayProblem(code))
+        + " (\(code.name))"
+    }
+  }
+
+  /// What libfdt's code means when `fdt_overlay_apply` returns it.
+  static func overlayProblem(_ code: FDTError) -> String {
+    switch code {
+    case .notFound: return "its target or a label it uses is not in the base tree"
+    case .badPath: return "its target path is not in the base tree"
+    case .badPhandle: return "a phandle it refers to is not in the base tree"
+    case .badOverlay: return "malformed overlay"
+    case .noPhandles: return "the base tree has no phandles left"
+    default: return describe(code)
     }
   }
 
@@ -21,6 +38,9 @@ enum ErrorText {
     case .tooLarge(let bytes): return "\(bytes) bytes is too large"
     case .badCellCount(let property, let value): return "\(property) = \(value)"
     case .fdt(let code): return code.name
+    case .refused(let text): return text
+    case .toolFailed(let tool, let message): return "\(tool): \(message)"
+    case .overlayFailed(let overlay, _, let code): return "\(overlay): \(code.name)"
     }
   }
 

@@ -16,8 +16,9 @@ enum GitHubRenderer {
       for file in report.files {
         for finding in file.findings where finding.severity == severity {
           lines.append(command(
-            self.command(for: severity), file: file.path, title: LintTextRenderer.title(finding.rule),
-            "\(LintTextRenderer.node(finding)): \(finding.message)"))
+            self.command(for: severity), file: file.path, location: finding.location,
+            title: LintTextRenderer.title(finding.rule),
+            "\(LintTextRenderer.node(finding)): \(finding.message)" + LintTextRenderer.origin(finding, file: file.path)))
         }
       }
     }
@@ -35,10 +36,14 @@ enum GitHubRenderer {
   }
 
   /// `::name file=F,title=T::message`, escaped as actions/toolkit's `command.ts` does, after
-  /// `VisibleText` (the log viewer would otherwise act on an ESC sequence in a message).
-  static func command(_ name: String, file: String, title: String, _ message: String) -> String {
-    let (file, title, message) = (VisibleText.escape(file), VisibleText.escape(title), VisibleText.escape(message))
-    return "::\(name) file=\(escapeProperty(file)),title=\(escapeProperty(title))::\(escapeData(message))"
+  /// `VisibleText` (the log viewer would otherwise act on an ESC sequence in a message); with
+  /// a source location, `file=soc.dtsi,line=12,col=3`.
+  static func command(_ name: String, file: String, location: SourceLocation? = nil, title: String,
+                      _ message: String) -> String {
+    let (title, message) = (VisibleText.escape(title), VisibleText.escape(message))
+    let place = location.map { "file=\(escapeProperty(VisibleText.escape($0.file))),line=\($0.line),col=\($0.column)" }
+      ?? "file=\(escapeProperty(VisibleText.escape(file)))"
+    return "::\(name) \(place),title=\(escapeProperty(title))::\(escapeData(message))"
   }
 
   /// actions/toolkit `escapeData`: `%`, CR and LF.

@@ -119,12 +119,18 @@ enum JSONRenderer {
   }
 
   struct FindingJSON: Encodable {
+    /// Where the node or property was written, for a tree built from source.
+    var location: LocationJSON?
     var message: String
     var name: String
     var nodes: [String]
+    /// The property of the first node the finding is about, when it is about one.
+    var property: String?
     var rule: String
     var severity: String
   }
+
+  struct LocationJSON: Encodable { var column: Int; var file: String; var line: Int }
 
   /// One region with `Region`'s keys, in sorted order.
   static func region(_ r: KernelRegion, _ fields: inout JSONStream.Fields) {
@@ -145,7 +151,9 @@ enum JSONRenderer {
   }
 
   static func finding(_ f: Finding) -> FindingJSON {
-    FindingJSON(message: f.message, name: f.rule.name, nodes: f.nodes, rule: f.rule.id, severity: f.severity.rawValue)
+    FindingJSON(location: f.location.map { LocationJSON(column: $0.column, file: $0.file, line: $0.line) },
+                message: f.message, name: f.rule.name, nodes: f.nodes, property: f.property, rule: f.rule.id,
+                severity: f.severity.rawValue)
   }
 
   /// The text of `inspect --format json`, handed to `output` in pieces as it is written.

@@ -1,7 +1,9 @@
 import MemoryMap
 
 /// `memmap lint --format text`: one line per finding in the shape of every memmap diagnostic,
-/// `FILE: SEVERITY: [MM001 reserved-overlap] /node/path: message`, then a summary line.
+/// `FILE: SEVERITY: [MM001 reserved-overlap] /node/path: message`, then a summary line. A
+/// finding of a tree built from source starts `soc.dtsi:12:3:` instead, and names the input
+/// it came from when that is another file: `... (from board.dts)`.
 enum LintTextRenderer {
   static func render(_ report: LintReport) -> String {
     var out = ""
@@ -13,8 +15,20 @@ enum LintTextRenderer {
 
   /// One finding as one line; the file, node and message written through `VisibleText`.
   static func line(_ finding: Finding, file: String) -> String {
-    VisibleText.escape(file) + ": \(finding.severity.rawValue): \(tag(finding.rule)) "
-      + VisibleText.escape("\(node(finding)): \(finding.message)")
+    VisibleText.escape(place(finding, file: file)) + ": \(finding.severity.rawValue): \(tag(finding.rule)) "
+      + VisibleText.escape("\(node(finding)): \(finding.message)" + origin(finding, file: file))
+  }
+
+  /// `board.dtb`, or `soc.dtsi:12:3` for a finding with a source location.
+  static func place(_ finding: Finding, file: String) -> String {
+    guard let location = finding.location else { return file }
+    return "\(location.file):\(location.line):\(location.column)"
+  }
+
+  /// ` (from board.dts)` when the finding points into another file than the input's.
+  static func origin(_ finding: Finding, file: String) -> String {
+    guard let location = finding.location, location.file != file else { return "" }
+    return " (from \(file))"
   }
 
   /// `[MM001 reserved-overlap]`.

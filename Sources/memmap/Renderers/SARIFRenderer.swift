@@ -5,7 +5,8 @@ import MemoryMap
 /// `upload-sarif`), valid against the OASIS schema.
 ///
 /// A DTB has no lines, so each result points at the file with `startLine` 1 (GitHub needs a
-/// line to show an annotation) and names the nodes as logical locations. Fingerprints are
+/// line to show an annotation) and names the nodes as logical locations; a tree built from
+/// source points at the line and column where the node or property was written. Fingerprints are
 /// memmap's own, because the upload action's line hashes cannot work on a binary file: see
 /// `fingerprint(_:file:occurrence:)`.
 enum SARIFRenderer {
@@ -78,7 +79,10 @@ enum SARIFRenderer {
   }
 
   struct ArtifactLocation: Encodable { var uri: String }
-  struct Region: Encodable { var startLine: Int }
+  struct Region: Encodable {
+    var startLine: Int
+    var startColumn: Int?
+  }
 
   struct LogicalLocation: Encodable {
     var name: String
@@ -129,8 +133,9 @@ enum SARIFRenderer {
 
   static func location(_ finding: Finding, file: String) -> Location {
     Location(
-      physicalLocation: PhysicalLocation(artifactLocation: ArtifactLocation(uri: uri(file)),
-                                         region: Region(startLine: 1)),
+      physicalLocation: PhysicalLocation(
+        artifactLocation: ArtifactLocation(uri: uri(finding.location?.file ?? file)),
+        region: Region(startLine: finding.location?.line ?? 1, startColumn: finding.location?.column)),
       logicalLocations: finding.nodes.map {
         LogicalLocation(name: String($0.split(separator: "/").last ?? "/"), fullyQualifiedName: $0)
       })

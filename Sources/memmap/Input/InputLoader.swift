@@ -1,0 +1,110 @@
+import DeviceTree
+
+/// A device tree ready for the model: the blob, under the name it is reported by, and where
+/// its nodes were written when it came from source.
+struct LoadedTree {
+  var blob: DeviceTreeBlob
+  var sources: SourceMap?
+}
+
+/// Reads every input memmap understands, told apart by content, not by name: a DTB, a FIT
+/// image, device-tree source, a `/proc/device-tree`-style directory. Anything else (an overlay
+/// given as a base, a `.dtsi`, compressed or unknown data) is refused with a reason, never read
+/// as an empty tree.
+enum InputLoader {
+  /// The boards in `path`: one for a blob, a source or a directory, one per configuration
+  /// of a FIT image (named `image.itb:conf-1`), each with `settings.overlays` applied.
+  static func load(_ path: String, settings: InputSettings) -> [Result<LoadedTree, DeviceTreeError>] {
+    do throws(DeviceTreeError) {
+      if path != "-" && DirectoryEntries.isDirectory(path) {
+        let tree = LoadedTree(blob: try DirectoryTree.blob(path), sources: nil)
+        return [.success(try applying(settings.overlays, to: tree))]
+      }
+      let tree = try read(path, settings: settings)
+      switch try TreeKind.of(tree.blob) {
+      case .board: return [.success(try applying(settings.overlays, to: tree))]
+      case .fit: return FITImage.boards(of: tree.blob, settings: settings)
+      case .overlay:
+        throw DeviceTreeError(file: path, reason: .refused("an overlay: apply it with --overlay to a base tree"))
+      }
+    } catch {
+      return [.failure(error)]
+    }
+  }
+
+  /// An `--overlay` file: a compiled overlay or its source, refused when it is not one.
+  static func overlay(_ path: String, settings: InputSettings) throws(DeviceTreeError) -> DeviceTreeBlob {
+    let tree = try read(path, settings: settings)
+    guard try TreeKind.of(tree.blob) == .overlay else {
+      throw DeviceTreeError(file: path, reason: .refused(
+        "not an overlay (no __fixups__, __local_fixups__ or fragment with __overlay__)"))
+    }
+    return tree.blob
+  }
+
+  /// A blob as it is, or source compiled to one.
+  static func read(_ path: String, settings: InputSettings) throws(DeviceTreeError) -> LoadedTree {
+    let contents: (words: [UInt64], byteCount: Int)
+    do {
+      contents = try FileBytes.readWords(path: path, limit: DeviceTreeBlob.maximumSize)
+    } catch {
+      throw DeviceTreeError(file: path, reason: error.reason)
+    }
+    let head = contents.words.withUnsafeBytes { Array($0.prefix(min(contents.byteCount, 65536))) }
+    switch ContentKind.of(head, name: path) {
+    case .blob, .unknown:
+      // Unknown data goes to libfdt too, which names what is wrong with it (bad magic).
+      return LoadedTree(blob: try DeviceTreeBlob(words: contents.words, byteCount: contents.byteCount, file: path),
+                        sources: nil)
+    case .source:
+      let bytes = path == "-" ? contents.words.withUnsafeBytes { Array($0.prefix(contents.byteCount)) } : nil
+      let compiled = try SourceCompiler.compile(path, contents: bytes, includes: settings.includes,
+                                                locate: settings.locate)
+      return LoadedTree(blob: compiled.blob, sources: compiled.sources)
+    case .sourceFragment:
+      throw DeviceTreeError(file: path, reason: .refused(
+        "device-tree source without /dts-v1/ (a .dtsi?): #include it from a .dts"))
+    case .gzip:
+      throw DeviceTreeError(file: path, reason: .refused("gzip-compressed: decompress it first"))
+    }
+  }
+
+  /// `tree` with `overlays` applied in order by libfdt; a failure names the overlay, the
+  /// fragment when it can be told, and libfdt's code.
+  static func applying(_ overlays: [DeviceTreeBlob], to tree: LoadedTree) throws(DeviceTreeError) -> LoadedTree {
+    var result = tree
+    for overlay in overlays {
+      do {
+        result.blob = try result.blob.applying(overlay, file: tree.blob.file)
+      } catch {
+        throw DeviceTreeError(file: tree.blob.file, reason: .overlayFailed(
+          overlay: overlay.file, fragment: OverlayDiagnosis.fragment(base: result.blob, overlay: overlay), code: error))
+      }
+    }
+    return result
+  }
+}
+
+/// What the first bytes of an input say it is.
+enum ContentKind: Equatable {
+  case blob
+  case source
+  case sourceFragment
+  case gzip
+  case unknown
+
+  /// The kind of the input whose first bytes are `head`. Text with `/dts-v1/` is source, and
+  /// so is text that includes other files (the version tag may come from one), unless it is
+  /// named `.dtsi`: such files are meant to be included, not compiled on their own.
+  static func of(_ head: [UInt8], name: String) -> ContentKind {
+    if head.starts(with: [0xd0, 0x0d, 0xfe, 0xed]) { return .blob }
+    if head.starts(with: [0x1f, 0x8b]) { return .gzip }
+    guard !head.isEmpty, !head.contains(0) else { return .unknown }
+    let text = String(decoding: head, as: UTF8.self)
+    if text.contains("/dts-v1/") { return .source }
+    let includes = text.contains("#include") || text.contains("/include/")
+    if includes && !name.hasSuffix(".dtsi") { return .source }
+    if includes || (text.contains("{") && text.contains("};")) { return .sourceFragment }
+    return .unknown
+  }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+
+/// `--include` and `--overlay`: how source input is preprocessed and what is applied to each tree.
+struct InputOptions: ParsableArguments {
+  @Option(name: .customLong("include"),
+          help: ArgumentHelp("Folder for #include <...> and /include/ in source input, after the file's own (repeatable).",
+                             valueName: "DIR"))
+  var includes: [String] = []
+
+  @Option(name: .customLong("overlay"),
+          help: ArgumentHelp("Overlay (.dtbo or its source) applied to every tree, in the order given (repeatable).",
+                             valueName: "FILE"))
+  var overlays: [String] = []
+
+  /// The settings with every overlay loaded; one that cannot be used stops the run (exit 2).
+  func settings(locate: Bool = false) throws(LoadFailure) -> InputSettings {
+    var settings = InputSettings(includes: includes, overlays: [], locate: locate)
+    for path in overlays {
+      do {
+        settings.overlays.append(try InputLoader.overlay(path, settings: settings))
+      } catch {
+        throw LoadFailure(ErrorText.line(for: error))
+      }
+    }
+    return settings
+  }
+}
