@@ -10,7 +10,9 @@ let package = Package(
     .library(name: "DeviceTree", targets: ["DeviceTree"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    // .memmap.yml: a YAML parser that keeps line numbers for errors.
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
     // Debian ships no pkg-config file for libfdt, so the module map links it by name.
@@ -25,6 +27,7 @@ let package = Package(
       dependencies: [
         "MemoryMap", "DeviceTree",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Yams", package: "Yams"),
       ]
     ),
     .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -19,9 +19,11 @@ public enum Binary {
   /// Runs memmap with `arguments` and optional standard input (text or bytes); with
   /// `stdoutPath` standard output goes to that file (`/dev/full`) and `stdout` is empty.
   public static func run(_ arguments: [String], stdin: String? = nil, stdinData: Data? = nil,
-                         environment: [String: String] = [:], stdoutPath: String? = nil) throws -> Run {
+                         environment: [String: String] = [:], stdoutPath: String? = nil,
+                         directory: String? = nil) throws -> Run {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     for (key, value) in environment { env[key] = value }

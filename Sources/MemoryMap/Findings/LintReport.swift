@@ -26,6 +26,9 @@ public struct LintReport: Sendable {
   /// Readable files whose RAM is unknown (`MapReport.ramKnown`).
   public var ramUnknownCount: Int { files.count { !$0.ramKnown } }
 
+  /// Findings of enabled rules that a suppression matched, across all files.
+  public var suppressedCount: Int { files.reduce(0) { $0 + $1.suppressed } }
+
   /// True when some finding is at or above the selection's `failOn`.
   public var failed: Bool { findings.contains(where: selection.fails) }
 }
@@ -37,17 +40,21 @@ public struct LintedFile: Sendable {
   public var result: Result<[Finding], DeviceTreeError>
   /// False when the file was read but no RAM is known for it; true for unreadable files.
   public var ramKnown: Bool
+  /// Findings of enabled rules that a suppression matched (`MapReport.suppressed`).
+  public var suppressed: Int
 
-  public init(path: String, result: Result<[Finding], DeviceTreeError>, ramKnown: Bool = true) {
+  public init(path: String, result: Result<[Finding], DeviceTreeError>, ramKnown: Bool = true,
+              suppressed: Int = 0) {
     self.path = path
     self.result = result
     self.ramKnown = ramKnown
+    self.suppressed = suppressed
   }
 
   /// Lints a report: its findings of enabled rules.
   public init(_ report: MapReport, path: String, selection: RuleSelection) {
     self.init(path: path, result: .success(selection.apply(report.findings)),
-              ramKnown: report.ramKnown)
+              ramKnown: report.ramKnown, suppressed: selection.apply(report.suppressed).count)
   }
 
   /// The findings, empty for an unreadable file.

@@ -12,6 +12,8 @@ public struct MapReport: Sendable {
   public var efi: EFIReport
   public var summary: MemorySummary
   public var findings: [Finding]
+  /// Findings matched by a suppression (`MapOptions.suppressions`), not in `findings`.
+  public var suppressed: [Finding] = []
   /// Where the RAM came from: the tree, `--memory` (or the config), the firmware's EFI map,
   /// or nowhere.
   public var memorySource: MemorySource
@@ -49,6 +51,8 @@ public struct MapOptions: Sendable {
   public var efiMap: EFIFirmwareMap?
   /// Who gave `inputs.memory`, for the memory table (`--memory`, `.memmap.yml`).
   public var memoryOrigin: String
+  /// Findings the user accepted (`suppress:` in `.memmap.yml`): moved to `MapReport.suppressed`.
+  public var suppressions: [FindingSuppression] = []
 
   public init(profile: KernelProfile = .v6_12, inputs: KernelInputs = KernelInputs(),
               uboot: UBootOptions = UBootOptions(), impliedBootLayout: Bool = true,
@@ -97,7 +101,14 @@ extension MapReport {
     var report = MapReport(
       file: description.file, description: description, kernel: kernel, uboot: uboot, efi: efi,
       summary: MemorySummary(kernel.memblock), findings: [], memorySource: source)
-    report.findings = FindingAnalysis.findings(for: report)
+    let findings = FindingAnalysis.findings(for: report)
+    if options.suppressions.isEmpty {
+      report.findings = findings
+    } else {
+      let isSuppressed = { (finding: Finding) in options.suppressions.contains { $0.matches(finding) } }
+      report.findings = findings.filter { !isSuppressed($0) }
+      report.suppressed = findings.filter(isSuppressed)
+    }
     return report
   }
 }

@@ -21,7 +21,7 @@ extension MemmapCommand {
 
     mutating func execute() throws -> Outcome {
       let report: MapReport
-      switch ReportLoader.loadOne(dtb, options: model.mapOptions, input: try input.settings()) {
+      switch ReportLoader.loadOne(dtb, options: try model.settings().mapOptions(for: dtb), input: try input.settings()) {
       case .success(let value): report = value
       case .failure(let error):
         Diagnostics.printError(ErrorText.line(for: error))

@@ -26,7 +26,7 @@ extension MemmapCommand {
     }
 
     mutating func execute() throws -> Outcome {
-      guard let snapshots = SnapshotLoader.loadAll(inputs, options: model.mapOptions, input: try input.settings()) else {
+      guard let snapshots = try SnapshotLoader.loadAll(inputs, settings: model.settings(), input: try input.settings()) else {
         return .unreadableInput
       }
       if matrix {

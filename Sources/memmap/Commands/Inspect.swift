@@ -21,8 +21,9 @@ extension MemmapCommand {
       var outcome = Outcome.clean
       var reports: [MapReport] = []
       let settings = try input.settings()
+      let modelSettings = try model.settings()
       for file in files {
-        for loaded in ReportLoader.load(file, options: model.mapOptions, input: settings) {
+        for loaded in ReportLoader.load(file, options: try modelSettings.mapOptions(for: file), input: settings) {
           switch loaded {
           case .success(let report):
             reports.append(report)

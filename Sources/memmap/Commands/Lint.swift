@@ -44,12 +44,22 @@ extension MemmapCommand {
       let expansion = LintRunner.expand(paths)
       for skipped in expansion.skipped { Diagnostics.printNote(Self.skippedNote(skipped)) }
       let files = expansion.files
+      // Every file's settings are resolved before the workers start; each config is read once.
+      let settings = try model.settings()
+      let resolved = try files.map { file throws(ConfigError) in try settings.resolve(file) }
+      let jobsFiles = try zip(files, resolved).map { file, fileSettings in
+        LintJob(file: file, options: try settings.mapOptions(for: fileSettings),
+                selection: try selection(config: fileSettings.config))
+      }
       let progress = LintProgress(total: files.count)
-      let linted = LintRunner.run(files, options: model.mapOptions, input: try input.settings(locate: true),
-                                  selection: try selection(), jobs: jobs) { progress.update(done: $0, total: $1) }
+      let linted = LintRunner.run(jobsFiles, input: try input.settings(locate: true), jobs: jobs) {
+        progress.update(done: $0, total: $1)
+      }
       progress.finish()
       for error in linted.compactMap(\.error) { Diagnostics.printError(ErrorText.line(for: error)) }
-      let report = LintReport(files: linted, selection: try selection(), kernel: model.profile.label)
+      let runSelection = try selection(config: resolved.first?.config)
+      let label = try (resolved.first ?? settings.resolve("-")).profile.label
+      let report = LintReport(files: linted, selection: runSelection, kernel: label)
       try Diagnostics.write(format.render(report))
       if format == .github { Self.appendStepSummary(GitHubRenderer.stepSummary(report)) }
       if report.unreadableCount > 0 { return .unreadableInput }
@@ -81,10 +91,13 @@ extension MemmapCommand {
       }
     }
 
-    /// The rules to check; an unknown name is a usage error (exit 2).
-    func selection() throws -> RuleSelection {
+    /// The rules to check: `--enable` and `--disable`, each in place of the config's list of
+    /// the same name. An unknown name is a usage error (exit 2).
+    func selection(config: ConfigFile? = nil) throws -> RuleSelection {
       do {
-        return try RuleSelection(enable: enable, disable: disable, failOn: failOn)
+        return try RuleSelection(enable: enable.isEmpty ? config?.enable?.values ?? [] : enable,
+                                 disable: disable.isEmpty ? config?.disable?.values ?? [] : disable,
+                                 failOn: failOn)
       } catch {
         throw ValidationError("unknown rule '\(error.name)' (see `memmap rules`)")
       }

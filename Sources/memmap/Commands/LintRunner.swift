@@ -64,14 +64,14 @@ enum LintRunner {
 
   /// Lints `files` on `jobs` workers; `progress(done, total)` is called after each file, one
   /// call at a time. The result is in the order of `files`.
-  static func run(_ files: [String], options: MapOptions, input: InputSettings, selection: RuleSelection, jobs: Int,
+  static func run(_ files: [LintJob], input: InputSettings, jobs: Int,
                   progress: @escaping @Sendable (Int, Int) -> Void) -> [LintedFile]
   {
     let queue = WorkQueue(count: files.count, progress: progress)
     // Each worker claims the next unclaimed index, so a slow file does not hold up a stripe.
     DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, files.count))) { _ in
       while let index = queue.claim() {
-        queue.finish(index, lint(files[index], options: options, input: input, selection: selection))
+        queue.finish(index, lint(files[index], input: input))
       }
     }
     return queue.results
@@ -79,16 +79,21 @@ enum LintRunner {
 
   /// One input: load, build the reports (a FIT image has one per configuration), keep the
   /// findings of enabled rules.
-  static func lint(_ file: String, options: MapOptions, input: InputSettings, selection: RuleSelection)
-    -> [LintedFile]
-  {
-    ReportLoader.load(file, options: options, input: input).map { loaded in
+  static func lint(_ job: LintJob, input: InputSettings) -> [LintedFile] {
+    ReportLoader.load(job.file, options: job.options, input: input).map { loaded in
       switch loaded {
-      case .success(let report): return LintedFile(report, path: report.file, selection: selection)
+      case .success(let report): return LintedFile(report, path: report.file, selection: job.selection)
       case .failure(let error): return LintedFile(path: error.file, result: .failure(error))
       }
     }
   }
+}
+
+/// One file of a lint run with the settings that apply to it.
+struct LintJob: Sendable {
+  var file: String
+  var options: MapOptions
+  var selection: RuleSelection
 }
 
 /// The shared state of the workers: the next index to hand out and the results so far.

@@ -44,7 +44,7 @@ extension MemmapCommand {
         return .unreadableInput
       }
       let settings = try input.settings()
-      guard let text = files.count == 1 ? single(format, settings) : pair(format, settings) else {
+      guard let text = try files.count == 1 ? single(format, settings) : pair(format, settings) else {
         return .unreadableInput
       }
       if output == "-" {
@@ -56,8 +56,8 @@ extension MemmapCommand {
     }
 
     /// The picture of one tree; nil (after the error line) when it cannot be read.
-    func single(_ format: RenderFormat, _ settings: InputSettings) -> String? {
-      switch ReportLoader.loadOne(files[0], options: model.mapOptions, input: settings) {
+    func single(_ format: RenderFormat, _ settings: InputSettings) throws -> String? {
+      switch ReportLoader.loadOne(files[0], options: try model.settings().mapOptions(for: files[0]), input: settings) {
       case .success(let report):
         return format == .svg ? SVGRenderer.render(MapPicture(report)) : HTMLRenderer.render(report)
       case .failure(let error):
@@ -67,8 +67,8 @@ extension MemmapCommand {
     }
 
     /// The two maps side by side; nil (after the error line) when either cannot be read.
-    func pair(_ format: RenderFormat, _ settings: InputSettings) -> String? {
-      guard let snapshots = SnapshotLoader.loadAll(files, options: model.mapOptions, input: settings) else {
+    func pair(_ format: RenderFormat, _ settings: InputSettings) throws -> String? {
+      guard let snapshots = try SnapshotLoader.loadAll(files, settings: model.settings(), input: settings) else {
         return nil
       }
       let diff = MapDiff.compare(snapshots[0], snapshots[1])

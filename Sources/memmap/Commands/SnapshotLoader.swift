@@ -36,10 +36,12 @@ enum SnapshotLoader {
 
   /// Every input's snapshot, in order; nil, after printing the first failure's line, when one
   /// cannot be used (diff and render compare nothing then).
-  static func loadAll(_ paths: [String], options: MapOptions, input: InputSettings) -> [MapSnapshot]? {
+  static func loadAll(_ paths: [String], settings: Settings, input: InputSettings) throws(ConfigError)
+    -> [MapSnapshot]?
+  {
     var snapshots: [MapSnapshot] = []
     for path in paths {
-      switch load(path, options: options, input: input) {
+      switch load(path, options: try settings.mapOptions(for: path), input: input) {
       case .success(let snapshot): snapshots.append(snapshot)
       case .failure(let failure):
         Diagnostics.printError(failure.message)

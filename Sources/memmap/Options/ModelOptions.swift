@@ -3,14 +3,17 @@ import MemoryMap
 
 /// `--kernel`, `--memory`, `--reserve`, `--efi-map`...: what the model needs beyond the tree itself.
 struct ModelOptions: ParsableArguments {
-  @Option(help: "Kernel release to predict: 6.1, 6.12 or 7.2.")
-  var kernel: KernelChoice = .v6_12
+  // Options that a config file can set too are optional here: nil means "not given", and
+  // their defaults live in `SettingKey.all`.
+
+  @Option(help: "Kernel release to predict: 6.1, 6.12 or 7.2 (default: 6.12).")
+  var kernel: KernelChoice?
 
   @Option(name: .customLong("arch"), help: "The kernel's architecture: arm64.")
-  var architecture: ArchitectureChoice = .arm64
+  var architecture: ArchitectureChoice?
 
-  @Option(name: .customLong("page-size"), help: "The kernel's page size: 4K, 16K or 64K.")
-  var pageSize: PageSizeChoice = .k4
+  @Option(name: .customLong("page-size"), help: "The kernel's page size: 4K, 16K or 64K (default: 4K).")
+  var pageSize: PageSizeChoice?
 
   @Option(name: .customLong("memory"),
           help: ArgumentHelp("RAM to use instead of /memory (repeatable).", valueName: "BASE:SIZE"))
@@ -26,8 +29,8 @@ struct ModelOptions: ParsableArguments {
   var noBootLayout = false
 
   @Option(name: .customLong("dram-banks"),
-          help: "U-Boot's CONFIG_NR_DRAM_BANKS: /memory reg entries that become LMB banks.")
-  var dramBanks: Int = 4
+          help: "U-Boot's CONFIG_NR_DRAM_BANKS: /memory reg entries that become LMB banks (default: 4).")
+  var dramBanks: Int?
 
   @Option(name: .customLong("uboot-reserve"),
           help: ArgumentHelp("U-Boot's own relocated image and stack, reserved before the tree's regions (repeatable).",
@@ -39,31 +42,78 @@ struct ModelOptions: ParsableArguments {
                              valueName: "FILE"))
   var efiMap: String?
 
+  @Option(help: ArgumentHelp("The config file to use instead of the nearest .memmap.yml.",
+                             valueName: "FILE"))
+  var config: String?
+
+  @Flag(name: .customLong("no-config"), help: "Use no config file.")
+  var noConfig = false
+
   mutating func validate() throws {
-    guard (1...64).contains(dramBanks) else { throw ValidationError("--dram-banks must be 1 to 64") }
+    if let dramBanks, !(1...64).contains(dramBanks) {
+      throw ValidationError("--dram-banks must be 1 to 64")
+    }
+    if config != nil && noConfig { throw ValidationError("--config and --no-config conflict") }
     // Read here so that a bad map stops the run before any tree is read (exit 2); read again
     // for the model, hence a file, not standard input.
     guard efiMap != "-" else { throw ValidationError("--efi-map needs a file, not standard input") }
     if let efiMap { _ = try EFIMapLoader.load(efiMap) }
   }
 
-  /// The release, architecture and page size named on the command line.
+  /// The settings of this run: these flags and the config files of its inputs.
+  func settings() throws(ConfigError) -> Settings { try Settings(self) }
+}
+
+extension FileSettings {
+  /// The release, architecture and page size that apply.
   var profile: KernelProfile {
-    KernelProfile(version: kernel.version, architecture: architecture.architecture,
-                  pageSize: pageSize.pageSize)
+    KernelProfile(version: value("kernel", as: KernelChoice.self)!.version,
+                  architecture: value("arch", as: ArchitectureChoice.self)!.architecture,
+                  pageSize: value("page-size", as: PageSizeChoice.self)!.pageSize)
   }
 
-  var mapOptions: MapOptions {
-    MapOptions(
+  /// The model's options for this file; `efiMap` is the map its `efi-map` names.
+  func mapOptions(efiMap: EFIFirmwareMap?) -> MapOptions {
+    let memory = settings.first { $0.key.name == "memory" }
+    var memoryOrigin = "--memory"
+    if case .config = memory?.origin, let config { memoryOrigin = config.path }
+    var options = MapOptions(
       profile: profile,
       inputs: KernelInputs(
-        memory: memory.map(\.range),
-        reservations: reserve.enumerated().map {
+        memory: list("memory", as: RangeArgument.self).map(\.range),
+        reservations: list("reserve", as: RangeArgument.self).enumerated().map {
           BootReservation(name: $0.element.name ?? "reserve[\($0.offset)]", range: $0.element.range)
         }),
-      uboot: UBootOptions(dramBanks: dramBanks, ubootRegions: ubootReserve.map(\.range)),
-      impliedBootLayout: !noBootLayout,
-      efiMap: efiMap.flatMap { try? EFIMapLoader.load($0) })
+      uboot: UBootOptions(dramBanks: value("dram-banks", as: Int.self)!,
+                          ubootRegions: list("uboot-reserve", as: RangeArgument.self).map(\.range)),
+      impliedBootLayout: values("no-boot-layout") != ["true"],
+      efiMap: efiMap, memoryOrigin: memoryOrigin)
+    options.suppressions = suppressions.map(\.suppression)
+    return options
+  }
+}
+
+extension Settings {
+  /// Resolves `file`'s settings and reads what they name: the model's options for it.
+  func mapOptions(for file: String) throws(ConfigError) -> MapOptions {
+    try mapOptions(for: try resolve(file))
+  }
+
+  /// The model's options for settings already resolved.
+  func mapOptions(for resolved: FileSettings) throws(ConfigError) -> MapOptions {
+    var map: EFIFirmwareMap?
+    if let setting = resolved.settings.first(where: { $0.key.name == "efi-map" }),
+      let path = setting.values.first
+    {
+      do {
+        map = try efiMap(path)
+      } catch {
+        // A map named in a config file: say which line named it.
+        guard case .config(let location, _) = setting.origin else { throw ConfigError(text: error.text) }
+        throw ConfigError(text: "\(location): efi-map: \(error.text)")
+      }
+    }
+    return resolved.mapOptions(efiMap: map)
   }
 }
 
@@ -114,8 +164,11 @@ enum PageSizeChoice: String, ExpressibleByArgument, CaseIterable {
 struct RangeArgument: ExpressibleByArgument {
   var range: AddressRange
   var name: String?
+  /// As written.
+  var text: String
 
   init?(argument: String) {
+    text = argument
     let parts = argument.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
     guard parts.count >= 2, let base = NumberSyntax.parse(parts[0]),
       let size = NumberSyntax.parse(parts[1])

@@ -32,6 +32,8 @@ enum LintJSONRenderer {
     var notes: Int
     /// Readable files whose RAM is unknown.
     var ramUnknown: Int
+    /// Findings matched by a suppression in `.memmap.yml`.
+    var suppressed: Int
     var unreadable: Int
     var warnings: Int
   }
@@ -45,7 +47,7 @@ enum LintJSONRenderer {
       summary: Summary(
         errors: report.count(.error), failed: report.failed, files: report.files.count,
         notes: report.count(.note), ramUnknown: report.ramUnknownCount,
-        unreadable: report.unreadableCount,
+        suppressed: report.suppressedCount, unreadable: report.unreadableCount,
         warnings: report.count(.warning)),
       tool: Tool(name: ToolInfo.name, version: ToolInfo.version))
   }

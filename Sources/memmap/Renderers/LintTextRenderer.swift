@@ -40,8 +40,9 @@ enum LintTextRenderer {
   /// The node a finding is reported at.
   static func node(_ finding: Finding) -> String { finding.nodes.first ?? "/" }
 
-  /// `3 files, 2 errors, 1 warning, 0 notes`, with the unreadable files and those whose RAM
-  /// is unknown when there are some: `3 files (1 unreadable, 1 with RAM unknown), ...`.
+  /// `3 files, 2 errors, 1 warning, 0 notes`, with the unreadable files, those whose RAM is
+  /// unknown and the suppressed findings when there are some:
+  /// `3 files (1 unreadable, 1 with RAM unknown), 2 errors, 1 warning, 0 notes, 1 suppressed`.
   static func summary(_ report: LintReport) -> String {
     var files = counted(report.files.count, "file")
     var kinds: [String] = []
@@ -49,7 +50,8 @@ enum LintTextRenderer {
     if report.ramUnknownCount > 0 { kinds.append("\(report.ramUnknownCount) with RAM unknown") }
     if !kinds.isEmpty { files += " (" + kinds.joined(separator: ", ") + ")" }
     let severities = [Severity.error, .warning, .note].map { counted(report.count($0), $0.rawValue) }
-    return ([files] + severities).joined(separator: ", ")
+    let suppressed = report.suppressedCount > 0 ? ["\(report.suppressedCount) suppressed"] : []
+    return ([files] + severities + suppressed).joined(separator: ", ")
   }
 
   /// `1 error`, `2 errors`, `0 notes`.

@@ -13,11 +13,14 @@ enum TableRenderer {
     if report.efi.firmware != nil {
       out += "\n" + style.bold("EFI memory map") + " (\(EFIRenderer.source(report)))\n" + EFIRenderer.section(report)
     }
-    if !report.findings.isEmpty {
+    if !report.findings.isEmpty || !report.suppressed.isEmpty {
       out += "\n" + style.bold("Findings") + "\n"
       for finding in report.findings {
         out += "  " + style.severity(finding.severity) + ": \(LintTextRenderer.tag(finding.rule)) "
           + VisibleText.escape("\(LintTextRenderer.node(finding)): \(finding.message)") + "\n"
+      }
+      if !report.suppressed.isEmpty {
+        out += "  (\(report.suppressed.count) suppressed by the config file)\n"
       }
     }
     let s = report.summary
