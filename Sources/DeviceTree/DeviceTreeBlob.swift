@@ -23,7 +23,7 @@ public struct DeviceTreeBlob: Sendable {
   /// Checks `bytes` with `fdt_check_full` and keeps a copy.
   public init(bytes: [UInt8], file: String) throws(DeviceTreeError) {
     guard bytes.count <= Self.maximumSize else {
-      throw DeviceTreeError(file: file, reason: .tooLarge(bytes.count))
+      throw DeviceTreeError(file: file, reason: .tooLarge(limit: Self.maximumSize))
     }
     try self.init(words: FileBytes.words(of: bytes), byteCount: bytes.count, file: file)
   }
@@ -31,7 +31,7 @@ public struct DeviceTreeBlob: Sendable {
   /// Checks the first `byteCount` bytes of `words` with `fdt_check_full` and keeps them.
   public init(words: [UInt64], byteCount: Int, file: String) throws(DeviceTreeError) {
     guard byteCount <= Self.maximumSize else {
-      throw DeviceTreeError(file: file, reason: .tooLarge(byteCount))
+      throw DeviceTreeError(file: file, reason: .tooLarge(limit: Self.maximumSize))
     }
     self.words = words
     self.byteCount = byteCount

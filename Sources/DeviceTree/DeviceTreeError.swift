@@ -8,8 +8,10 @@ public struct DeviceTreeError: Error, Sendable, Equatable {
     case fdt(FDTError)
     /// A cell count the kernel cannot decode (`#address-cells`/`#size-cells` outside 0...4).
     case badCellCount(property: String, value: UInt64)
-    /// The blob is larger than memmap accepts.
-    case tooLarge(Int)
+    /// A cell count property that is not one 4-byte cell: its length in bytes.
+    case badCellLength(property: String, length: Int)
+    /// The file is larger than `limit` bytes, the most memmap reads for it.
+    case tooLarge(limit: Int)
     /// The input is not a board's device tree memmap can read (an overlay, a `.dtsi`, an
     /// unknown format); the text says what it is and what to do instead.
     case refused(String)
@@ -35,7 +37,7 @@ public struct DeviceTreeError: Error, Sendable, Equatable {
   public var code: FDTError? {
     switch reason {
     case .fdt(let code): return code
-    case .badCellCount: return .badNCells
+    case .badCellCount, .badCellLength: return .badNCells
     case .overlayFailed(_, _, let code): return code
     default: return nil
     }

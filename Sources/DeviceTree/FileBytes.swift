@@ -59,6 +59,8 @@ public enum FileBytes {
   private static func readWords(fd: Int32, limit: Int) throws(Failure) -> (words: [UInt64], byteCount: Int) {
     var info = stat()
     let isRegular = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    // A regular file's size is known: one too large is refused without reading it.
+    if isRegular && info.st_size > limit { throw Failure(reason: .tooLarge(limit: limit)) }
     if isRegular && info.st_size > 0 && info.st_size <= limit {
       let expected = Int(info.st_size)
       var failure: Int32 = 0
@@ -99,7 +101,7 @@ public enum FileBytes {
       if n == 0 { break }
       bytes.append(contentsOf: chunk[0..<n])
     }
-    if bytes.count > limit { throw Failure(reason: .tooLarge(bytes.count)) }
+    if bytes.count > limit { throw Failure(reason: .tooLarge(limit: limit)) }
     return (words(of: bytes), bytes.count)
   }
 

@@ -1,6 +1,10 @@
+import DeviceTree
 import Foundation
+import MemoryMap
 import Testing
 import TestSupport
+
+@testable import memmap
 
 /// Bad input ends in one line on stderr naming the file and libfdt's error, exit status 2,
 /// and the other files of the run are still processed.
@@ -64,6 +68,29 @@ import TestSupport
     let run = try Binary.run(["inspect", Fixtures.dtb("errors", "address-cells-5")])
     #expect(run.status == 2)
     #expect(run.stderr.contains("#address-cells must be one cell from 0 to 4 (got 5) (FDT_ERR_BADNCELLS)"))
+  }
+
+  @Test("a 2 GiB file: the message names the read limit, not a byte count read so far")
+  func hugeFile() throws {
+    let path = NSTemporaryDirectory() + "memmap-huge-\(getpid()).dtb"
+    #expect(FileManager.default.createFile(atPath: path, contents: nil))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    #expect(truncate(path, 2 << 30) == 0)
+    let run = try Binary.run(["inspect", path])
+    #expect(run.status == 2)
+    #expect(run.stderr == "memmap: error: \(path): larger than 256 MiB, the most memmap reads as a device tree\n")
+  }
+
+  @Test("#address-cells of 0 bytes: the message says its length, not a cell value of 0")
+  func cellLength() throws {
+    for length in [0, 3, 8] {
+      let blob = FDTWriter.blob(.board(rootAddressCells: [UInt8](repeating: 0, count: length)))
+      let error = #expect(throws: DeviceTreeError.self) {
+        _ = try MemoryDescription.read(try DeviceTreeBlob(bytes: blob, file: "b.dtb"))
+      }
+      #expect(error.map(ErrorText.line) == "b.dtb: /: #address-cells: #address-cells must be one cell from 0 to 4 "
+        + "(it is \(length) bytes long, not 4) (FDT_ERR_BADNCELLS)")
+    }
   }
 
   @Test("a good file exits 0")

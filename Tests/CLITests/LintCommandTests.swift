@@ -112,3 +112,32 @@ import TestSupport
     #expect(!run.stderr.contains("linting"))
   }
 }
+
+/// Issue #15: `lint DIR` blocked forever on a FIFO called `*.dtb`; the walk takes regular
+/// files (and links to them) only and names each entry it skipped.
+@Suite struct LintWalkTests {
+  @Test("a FIFO, a link to a directory and a broken link are skipped with a note; the rest is linted")
+  func specialFiles() throws {
+    let directory = NSTemporaryDirectory() + "memmap-walk-\(getpid())"
+    try? FileManager.default.removeItem(atPath: directory)
+    try FileManager.default.createDirectory(atPath: directory + "/sub", withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let board = Fixtures.dtb("boards", "example-board")
+    try FileManager.default.copyItem(atPath: board, toPath: directory + "/a.dtb")
+    #expect(mkfifo(directory + "/fifo.dtb", 0o644) == 0)
+    try FileManager.default.createSymbolicLink(atPath: directory + "/dir.dtb", withDestinationPath: "sub")
+    try FileManager.default.createSymbolicLink(atPath: directory + "/gone.dtb", withDestinationPath: "nowhere")
+    try FileManager.default.createSymbolicLink(atPath: directory + "/sub/link.dtb", withDestinationPath: "../a.dtb")
+    let run = try Binary.run(["lint", "--format", "json", directory])
+    #expect(run.status == 0, "warnings only")
+    #expect(run.stderr == """
+      memmap: note: \(directory)/dir.dtb: skipped: a link to a folder, not a regular file
+      memmap: note: \(directory)/fifo.dtb: skipped: a FIFO, not a regular file
+      memmap: note: \(directory)/gone.dtb: skipped: a broken link, not a regular file
+
+      """)
+    let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+    let files = (json?["files"] as? [[String: Any]])?.compactMap { $0["file"] as? String }
+    #expect(files == [directory + "/a.dtb", directory + "/sub/link.dtb"])
+  }
+}

@@ -42,7 +42,7 @@ import TestSupport
   @Test("more than the 256 MiB memmap accepts is refused before libfdt sees it")
   func tooLarge() {
     let size = DeviceTreeBlob.maximumSize + 1
-    #expect(throws: DeviceTreeError(file: "x", reason: .tooLarge(size))) {
+    #expect(throws: DeviceTreeError(file: "x", reason: .tooLarge(limit: DeviceTreeBlob.maximumSize))) {
       try DeviceTreeBlob(bytes: [UInt8](repeating: 0, count: size), file: "x")
     }
   }

@@ -45,7 +45,7 @@ extension MemoryDescription {
     guard let value = property.u32 else {
       throw DeviceTreeError(
         file: blob.file, nodePath: "/", property: name,
-        reason: .badCellCount(property: name, value: UInt64(property.length)))
+        reason: .badCellLength(property: name, length: property.length))
     }
     guard value <= UInt32(Cells.maxCount) else {
       throw DeviceTreeError(

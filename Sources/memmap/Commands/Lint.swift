@@ -43,6 +43,9 @@ extension MemmapCommand {
     mutating func execute() throws -> Outcome {
       let expansion = LintRunner.expand(paths)
       for skipped in expansion.skipped { Diagnostics.printNote(Self.skippedNote(skipped)) }
+      for entry in expansion.notRegular {
+        Diagnostics.printNote("\(entry.path): skipped: \(entry.kind), not a regular file")
+      }
       let files = expansion.files
       // Every file's settings are resolved before the workers start; each config is read once.
       let settings = try model.settings()

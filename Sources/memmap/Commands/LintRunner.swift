@@ -13,6 +13,8 @@ enum LintRunner {
   struct Expansion {
     var files: [String] = []
     var skipped: [(folder: String, overlays: [String], others: Int)] = []
+    /// Inputs by name that are not regular files (a FIFO would block the run), and what they are.
+    var notRegular: [(path: String, kind: String)] = []
   }
 
   /// Expands the command line: a folder becomes the inputs below it, recursively and sorted
@@ -29,6 +31,7 @@ enum LintRunner {
       var found = Walk()
       found.collect(prefix, relative: "")
       expansion.files += found.inputs.sorted().map { prefix + $0 }
+      expansion.notRegular += found.notRegular.map { (prefix + $0.path, $0.kind) }
       if !found.overlays.isEmpty || found.others > 0 {
         expansion.skipped.append((path, found.overlays.sorted().map { prefix + $0 }, found.others))
       }
@@ -43,6 +46,7 @@ enum LintRunner {
     var inputs: [String] = []
     var overlays: [String] = []
     var others = 0
+    var notRegular: [(path: String, kind: String)] = []
 
     /// Sorts the files below `root + relative` into the three lists, as paths relative to
     /// `root`. Links to folders are not followed (no cycles).
@@ -52,7 +56,7 @@ enum LintRunner {
         if entry.isDirectory {
           collect(root, relative: path + "/")
         } else if Self.inputSuffixes.contains(where: entry.name.hasSuffix) {
-          inputs.append(path)
+          if entry.isRegularFile { inputs.append(path) } else { notRegular.append((path, entry.kind)) }
         } else if Self.overlaySuffixes.contains(where: entry.name.hasSuffix) {
           overlays.append(path)
         } else {

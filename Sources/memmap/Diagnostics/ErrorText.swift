@@ -7,9 +7,12 @@ enum ErrorText {
     if let node = error.nodePath { location += node + (error.property.map { ": " + $0 } ?? "") + ": " }
     switch error.reason {
     case .unreadable(let text): return location + "cannot read: " + text
-    case .tooLarge(let bytes): return location + "\(bytes) bytes is larger than a device tree can be"
+    case .tooLarge(let limit):
+      return location + "larger than \(Formatting.humanSize(UInt64(limit))), the most memmap reads as a device tree"
     case .badCellCount(let property, let value):
       return location + "\(property) must be one cell from 0 to 4 (got \(value)) (FDT_ERR_BADNCELLS)"
+    case .badCellLength(let property, let length):
+      return location + "\(property) must be one cell from 0 to 4 (it is \(length) bytes long, not 4) (FDT_ERR_BADNCELLS)"
     case .fdt(let code): return location + describe(code) + " (\(code.name))"
     case .refused(let text): return location + text
     case .toolFailed(let tool, let message): return location + "\(tool) failed: " + message
@@ -35,8 +38,9 @@ enum ErrorText {
   static func reasonText(_ reason: DeviceTreeError.Reason) -> String {
     switch reason {
     case .unreadable(let text): return text
-    case .tooLarge(let bytes): return "\(bytes) bytes is too large"
+    case .tooLarge(let limit): return "larger than \(Formatting.humanSize(UInt64(limit))), the most memmap reads"
     case .badCellCount(let property, let value): return "\(property) = \(value)"
+    case .badCellLength(let property, let length): return "\(property) is \(length) bytes long"
     case .fdt(let code): return code.name
     case .refused(let text): return text
     case .toolFailed(let tool, let message): return "\(tool): \(message)"

@@ -63,7 +63,7 @@ enum LMBScriptRenderer {
   /// `FILE: what is wrong` for a script that could not be read.
   static func readProblem(_ reason: DeviceTreeError.Reason, file: String) -> String {
     switch reason {
-    case .tooLarge(let count): return "\(file): \(count) bytes is too large for a script"
+    case .tooLarge(let limit): return "\(file): larger than \(Formatting.humanSize(UInt64(limit))), the most memmap reads as a script"
     case .unreadable(let text): return "\(file): cannot read: \(text)"
     default: return "\(file): cannot read"
     }
