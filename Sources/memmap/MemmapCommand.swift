@@ -7,7 +7,7 @@ struct MemmapCommand: ParsableCommand {
     commandName: "memmap",
     abstract: "See the memory map a device tree gives Linux, U-Boot and EFI before you boot it.",
     version: ToolInfo.version,
-    subcommands: [Inspect.self, Lint.self, Diff.self, Render.self, CheckLog.self, LMBCommand.self, ConfigCommand.self, Rules.self]
+    subcommands: [Inspect.self, Lint.self, Diff.self, Render.self, CheckLog.self, CheckLive.self, LMBCommand.self, ConfigCommand.self, Rules.self]
   )
 
   /// Runs the command and maps the outcome to an exit status: 0 clean, 1 findings or

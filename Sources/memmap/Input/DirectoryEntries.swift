@@ -66,4 +66,10 @@ enum DirectoryEntries {
     var info = stat()
     return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
   }
+
+  /// Whether anything is at `path` (following symbolic links).
+  static func exists(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0
+  }
 }
