@@ -110,7 +110,7 @@ import TestSupport
     let a = Finding(rule: RuleCatalogue.zeroSize, message: "at 0x1", nodes: ["/reserved-memory/x"])
     var moved = a
     moved.message = "at 0x2"
-    let print = { (f: Finding, file: String, n: Int) in SARIFRenderer.fingerprint(f, file: file, occurrence: n) }
+    let print = { (f: Finding, file: String, n: Int) in FindingFingerprint.of(f, file: file, occurrence: n) }
     #expect(print(a, "a.dtb", 0) == print(moved, "a.dtb", 0))
     #expect(print(a, "a.dtb", 0) != print(a, "b.dtb", 0))
     #expect(print(a, "a.dtb", 0) != print(a, "a.dtb", 1))

@@ -29,6 +29,12 @@ public struct LintReport: Sendable {
   /// Findings of enabled rules that a suppression matched, across all files.
   public var suppressedCount: Int { files.reduce(0) { $0 + $1.suppressed } }
 
+  /// Findings left out because the baseline has them, across all files.
+  public var baselinedCount: Int { files.reduce(0) { $0 + $1.baselined } }
+
+  /// Baseline entries for files of this run that matched no finding (`Baseline.apply`).
+  public var staleBaselineEntries: [Baseline.Entry] = []
+
   /// True when some finding is at or above the selection's `failOn`.
   public var failed: Bool { findings.contains(where: selection.fails) }
 }
@@ -42,6 +48,8 @@ public struct LintedFile: Sendable {
   public var ramKnown: Bool
   /// Findings of enabled rules that a suppression matched (`MapReport.suppressed`).
   public var suppressed: Int
+  /// Findings left out because the baseline has them (`Baseline.apply`).
+  public var baselined = 0
 
   public init(path: String, result: Result<[Finding], DeviceTreeError>, ramKnown: Bool = true,
               suppressed: Int = 0) {

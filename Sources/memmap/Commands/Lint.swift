@@ -35,12 +35,21 @@ extension MemmapCommand {
     @Option(help: "Files checked in parallel.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(help: ArgumentHelp("Report only findings not in this baseline, and its stale entries.",
+                               valueName: "FILE"))
+    var baseline: String?
+
+    @Option(help: ArgumentHelp("Write every finding of this run to a baseline file.", valueName: "FILE"))
+    var writeBaseline: String?
+
     mutating func validate() throws {
       guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
       _ = try selection()
     }
 
     mutating func execute() throws -> Outcome {
+      // A bad baseline stops the run before any tree is read.
+      let accepted = try baseline.map { path throws(BaselineError) in try BaselineFile.read(path) }
       let expansion = LintRunner.expand(paths)
       for skipped in expansion.skipped { Diagnostics.printNote(Self.skippedNote(skipped)) }
       for entry in expansion.notRegular {
@@ -62,7 +71,16 @@ extension MemmapCommand {
       for error in linted.compactMap(\.error) { Diagnostics.printError(ErrorText.line(for: error)) }
       let runSelection = try selection(config: resolved.first?.config)
       let label = try (resolved.first ?? settings.resolve("-")).profile.label
-      let report = LintReport(files: linted, selection: runSelection, kernel: label)
+      if let writeBaseline {
+        try BaselineFile.write(Baseline(linted, key: BaselineFile.key(for: writeBaseline)), to: writeBaseline)
+      }
+      var report = LintReport(files: linted, selection: runSelection, kernel: label)
+      if let accepted {
+        (report.files, report.staleBaselineEntries) = accepted.apply(to: linted, key: BaselineFile.key(for: baseline!))
+        for entry in report.staleBaselineEntries {
+          Diagnostics.printNote("\(baseline!): stale entry, no longer found: \(entry.file): [\(entry.rule)] \(entry.node): \(entry.message)")
+        }
+      }
       try Diagnostics.write(format.render(report))
       if format == .github { Self.appendStepSummary(GitHubRenderer.stepSummary(report)) }
       if report.unreadableCount > 0 { return .unreadableInput }

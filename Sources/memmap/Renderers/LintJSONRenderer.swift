@@ -25,6 +25,8 @@ enum LintJSONRenderer {
   }
 
   struct Summary: Encodable {
+    /// Findings left out because `--baseline` has them.
+    var baselined: Int
     var errors: Int
     /// True when a finding is at or above `failOn`.
     var failed: Bool
@@ -32,6 +34,8 @@ enum LintJSONRenderer {
     var notes: Int
     /// Readable files whose RAM is unknown.
     var ramUnknown: Int
+    /// `--baseline` entries for files of this run that matched no finding.
+    var staleBaseline: Int
     /// Findings matched by a suppression in `.memmap.yml`.
     var suppressed: Int
     var unreadable: Int
@@ -45,8 +49,9 @@ enum LintJSONRenderer {
       failOn: report.selection.failOn.rawValue, files: report.files.map(file),
       kernel: report.kernel, rules: report.selection.rules.map(\.id),
       summary: Summary(
-        errors: report.count(.error), failed: report.failed, files: report.files.count,
+        baselined: report.baselinedCount, errors: report.count(.error), failed: report.failed, files: report.files.count,
         notes: report.count(.note), ramUnknown: report.ramUnknownCount,
+        staleBaseline: report.staleBaselineEntries.count,
         suppressed: report.suppressedCount, unreadable: report.unreadableCount,
         warnings: report.count(.warning)),
       tool: Tool(name: ToolInfo.name, version: ToolInfo.version))

@@ -41,8 +41,8 @@ enum LintTextRenderer {
   static func node(_ finding: Finding) -> String { finding.nodes.first ?? "/" }
 
   /// `3 files, 2 errors, 1 warning, 0 notes`, with the unreadable files, those whose RAM is
-  /// unknown and the suppressed findings when there are some:
-  /// `3 files (1 unreadable, 1 with RAM unknown), 2 errors, 1 warning, 0 notes, 1 suppressed`.
+  /// unknown, the suppressed and baselined findings and stale baseline entries when there are
+  /// some: `3 files (1 unreadable, 1 with RAM unknown), 2 errors, 1 warning, 0 notes, 1 suppressed`.
   static func summary(_ report: LintReport) -> String {
     var files = counted(report.files.count, "file")
     var kinds: [String] = []
@@ -50,8 +50,12 @@ enum LintTextRenderer {
     if report.ramUnknownCount > 0 { kinds.append("\(report.ramUnknownCount) with RAM unknown") }
     if !kinds.isEmpty { files += " (" + kinds.joined(separator: ", ") + ")" }
     let severities = [Severity.error, .warning, .note].map { counted(report.count($0), $0.rawValue) }
-    let suppressed = report.suppressedCount > 0 ? ["\(report.suppressedCount) suppressed"] : []
-    return ([files] + severities + suppressed).joined(separator: ", ")
+    var extra: [String] = []
+    if report.suppressedCount > 0 { extra.append("\(report.suppressedCount) suppressed") }
+    if report.baselinedCount > 0 { extra.append("\(report.baselinedCount) in the baseline") }
+    let stale = report.staleBaselineEntries.count
+    if stale > 0 { extra.append(counted(stale, "stale baseline entry").replacing("entrys", with: "entries")) }
+    return ([files] + severities + extra).joined(separator: ", ")
   }
 
   /// `1 error`, `2 errors`, `0 notes`.

@@ -8,7 +8,7 @@ import MemoryMap
 /// line to show an annotation) and names the nodes as logical locations; a tree built from
 /// source points at the line and column where the node or property was written. Fingerprints are
 /// memmap's own, because the upload action's line hashes cannot work on a binary file: see
-/// `fingerprint(_:file:occurrence:)`.
+/// `FindingFingerprint`.
 enum SARIFRenderer {
   static let schemaURI =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -115,15 +115,10 @@ enum SARIFRenderer {
                help: Text(text: "See \(ToolInfo.rulesDocument(rule)) in the memmap sources."))
   }
 
-  /// A file's results; repeated (rule, nodes) pairs are numbered so that fingerprints differ.
+  /// A file's results, each with its `FindingFingerprint`.
   static func results(_ file: LintedFile, rules: [Rule]) -> [Result] {
-    var seen: [String: Int] = [:]
-    return file.findings.map { finding in
-      let key = ([finding.rule.id] + finding.nodes).joined(separator: "\u{0}")
-      let occurrence = seen[key, default: 0]
-      seen[key] = occurrence + 1
-      let fingerprint = fingerprint(finding, file: file.path, occurrence: occurrence)
-      return Result(
+    zip(file.findings, FindingFingerprint.all(file.findings, file: file.path)).map { finding, fingerprint in
+      Result(
         ruleId: finding.rule.id, ruleIndex: rules.firstIndex(of: finding.rule) ?? 0,
         level: level(finding.severity), message: Text(text: finding.message),
         locations: [location(finding, file: file.path)],
@@ -139,20 +134,6 @@ enum SARIFRenderer {
       logicalLocations: finding.nodes.map {
         LogicalLocation(name: String($0.split(separator: "/").last ?? "/"), fullyQualifiedName: $0)
       })
-  }
-
-  /// A stable identity for a finding across runs: FNV-1a (64-bit) over the rule id, the file
-  /// as given, the node paths and the occurrence number, as 16 hex digits and `:occurrence`.
-  /// Messages are left out on purpose: they carry addresses and sizes, which change when a
-  /// region moves, and a moved region is still the same problem.
-  static func fingerprint(_ finding: Finding, file: String, occurrence: Int) -> String {
-    let text = ([finding.rule.id, file] + finding.nodes + [String(occurrence)]).joined(separator: "\u{0}")
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in text.utf8 {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x100_0000_01b3
-    }
-    return Hex.padded(hash).dropFirst(2) + ":\(occurrence + 1)"
   }
 
   /// A file path as a URI reference: relative paths stay relative (GitHub resolves them against
