@@ -177,4 +177,15 @@ import TestSupport
     #expect(run.stderr == "memmap: note: \(folder): skipped 2 overlays (\(folder)/add-nomap.dtbo, "
       + "\(folder)/bad-label.dtbo; apply them with --overlay) and 1 other file\n")
   }
+
+  @Test("lint DIR with nothing to check is an error, not a pass of zero files")
+  func emptyDirectory() throws {
+    let folder = NSTemporaryDirectory() + "memmap-empty-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try Data("notes".utf8).write(to: URL(fileURLWithPath: folder + "/README"))
+    let run = try Binary.run(["lint", folder])
+    #expect(run.status == 2)
+    #expect(run.stderr.hasSuffix("memmap: error: \(folder): nothing to check below it (no .dtb, .dts, .itb or .fit files)\n"))
+  }
 }

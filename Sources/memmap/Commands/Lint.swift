@@ -1,4 +1,5 @@
 import ArgumentParser
+import DeviceTree
 import FoundationEssentials
 import MemoryMap
 
@@ -64,10 +65,14 @@ extension MemmapCommand {
                 selection: try selection(config: fileSettings.config))
       }
       let progress = LintProgress(total: files.count)
-      let linted = LintRunner.run(jobsFiles, input: try input.settings(locate: true), jobs: jobs) {
+      let checked = LintRunner.run(jobsFiles, input: try input.settings(locate: true), jobs: jobs) {
         progress.update(done: $0, total: $1)
       }
       progress.finish()
+      let linted = checked + expansion.empty.map { folder in
+        LintedFile(path: folder, result: .failure(DeviceTreeError(
+          file: folder, reason: .refused("nothing to check below it (no .dtb, .dts, .itb or .fit files)"))))
+      }
       for error in linted.compactMap(\.error) { Diagnostics.printError(ErrorText.line(for: error)) }
       let runSelection = try selection(config: resolved.first?.config)
       let label = try (resolved.first ?? settings.resolve("-")).profile.label

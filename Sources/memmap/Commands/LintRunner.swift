@@ -15,6 +15,8 @@ enum LintRunner {
     var skipped: [(folder: String, overlays: [String], others: Int)] = []
     /// Inputs by name that are not regular files (a FIFO would block the run), and what they are.
     var notRegular: [(path: String, kind: String)] = []
+    /// Folders with nothing to check below them: a gate that checked nothing must not pass.
+    var empty: [String] = []
   }
 
   /// Expands the command line: a folder becomes the inputs below it, recursively and sorted
@@ -31,6 +33,7 @@ enum LintRunner {
       var found = Walk()
       found.collect(prefix, relative: "")
       expansion.files += found.inputs.sorted().map { prefix + $0 }
+      if found.inputs.isEmpty { expansion.empty.append(path) }
       expansion.notRegular += found.notRegular.map { (prefix + $0.path, $0.kind) }
       if !found.overlays.isEmpty || found.others > 0 {
         expansion.skipped.append((path, found.overlays.sorted().map { prefix + $0 }, found.others))
