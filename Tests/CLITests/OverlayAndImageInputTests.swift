@@ -129,6 +129,35 @@ import TestSupport
     #expect(run.stdout == (try Binary.run(["inspect", "--format", "kernel-log", Self.base])).stdout)
   }
 
+  @Test("FIT configurations memmap cannot read are refused one by one: no fdt, unsupported compression")
+  func fitRefusals() throws {
+    let folder = NSTemporaryDirectory() + "memmap-fit-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try FileManager.default.copyItem(atPath: Self.base, toPath: folder + "/base.dtb")
+    let source = """
+      /dts-v1/;
+      / {
+        images {
+          fdt-1 { type = "flat_dt"; compression = "none"; data = /incbin/("base.dtb"); };
+          fdt-lz4 { type = "flat_dt"; compression = "lz4"; data = /incbin/("base.dtb"); };
+          kernel-1 { type = "kernel"; compression = "none"; data = <0>; };
+        };
+        configurations {
+          conf-1 { fdt = "fdt-1"; };
+          conf-2 { fdt = "fdt-lz4"; };
+          conf-3 { kernel = "kernel-1"; };
+        };
+      };
+      """
+    try source.write(toFile: folder + "/image.its", atomically: true, encoding: .utf8)
+    let run = try Binary.run(["lint", "--include", folder, folder + "/image.its"])
+    #expect(run.status == 2)
+    #expect(run.stderr == "memmap: error: \(folder)/image.its:conf-2: image fdt-lz4: lz4 compression is not supported (none and gzip are)\n"
+      + "memmap: error: \(folder)/image.its:conf-3: the configuration names no device tree (fdt)\n")
+    #expect(run.stdout.hasSuffix("3 files (2 unreadable), 0 errors, 0 warnings, 0 notes\n"))
+  }
+
   // MARK: - Folders
 
   /// Writes `blob` as Linux shows a tree under /proc/device-tree: a folder per node, a file
