@@ -14,8 +14,15 @@
 #              (default ../shared/oracle beside the repository).
 #              KERNELS  space-separated versions to boot (default: every WORKDIR/k-*), e.g. "7.2".
 #              MEMMAP_ORACLE_LOGS  where DTBs and full logs go (default WORKDIR/logs).
+#              EARLYCON=1  boot each kernel once, with earlycon (for cases that may panic early:
+#              a panic before the console is up prints nothing otherwise, and boot.sh then waits
+#              for its timeout).
 #              QEMU_LOCK  a file to flock around each boot (default /tmp/qemu.lock), so that
 #              only one QEMU runs at a time on a shared machine.
+# A boot that does not reach /init (a kernel panic) is booted again with earlycon, so that what
+# the kernel printed before dying is kept: NAME.VERSION.txt then holds the reserved-memory lines
+# of that console log, and NAME.VERSION.panic.txt the first lines of the panic (it exists only
+# for boots that panicked).
 # Cases are booted one at a time (each boot takes a few seconds per kernel).
 set -euo pipefail
 
@@ -54,6 +61,28 @@ else
 fi
 [ ${#cases[@]} -gt 0 ] || { echo "oracle-record: no cases" >&2; exit 1; }
 
+# Boots DTB under kernel VERSION with earlycon on QEMU's PL011 (the oracle's boot.sh command line
+# plus earlycon and panic=-1) into LOG; QEMU is stopped 2 s after a panic.
+boot_earlycon() {
+  local dtb=$1 version=$2 log=$3 tmp pid
+  tmp=$(mktemp)
+  timeout "${TIMEOUT:-120}" qemu-system-aarch64 -M virt -cpu cortex-a57 -m 1G -nographic -no-reboot \
+    -kernel "$work/k-$version/vmlinuz" -initrd "$work/initrd.gz" -dtb "$dtb" \
+    -append "console=ttyAMA0 earlycon=pl011,0x9000000 rdinit=/init panic=-1" </dev/null >"$tmp" 2>&1 &
+  pid=$!
+  while kill -0 $pid 2>/dev/null; do
+    grep -q 'Kernel panic - not syncing' "$tmp" && { sleep 2; kill $pid 2>/dev/null; break; }
+    sleep 0.3
+  done
+  wait $pid || true
+  tr -d '\r' < "$tmp" > "$log"; rm -f "$tmp"
+}
+
+# The reserved-memory lines of a console log, as extract.py selects them from dmesg.
+console_lines() {
+  sed -E 's/^\[ *[0-9.]+\] *//' "$1" | grep -E '^(OF: reserved mem:|Reserved memory:|OF: fdt: Reserved memory:)' || true
+}
+
 failed=0
 for src in "${cases[@]}"; do
   [ -f "$src" ] || { echo "oracle-record: $src not found" >&2; failed=1; continue; }
@@ -63,13 +92,31 @@ for src in "${cases[@]}"; do
   if ! (cd "$fixtures" && dtc -q -I dts -O dtb -i "$fixtures" -o "$dtb" "$src"); then
     echo "oracle-record: dtc failed for $name" >&2; failed=1; continue
   fi
-  flock "${QEMU_LOCK:-/tmp/qemu.lock}" bash "$oracle/boot.sh" "$work" "$dtb" "$logs/$name" "${kernels[@]}" || true
+  if [ -z "${EARLYCON:-}" ]; then
+    flock "${QEMU_LOCK:-/tmp/qemu.lock}" bash "$oracle/boot.sh" "$work" "$dtb" "$logs/$name" "${kernels[@]}" || true
+  fi
   for v in "${kernels[@]}"; do
     log="$logs/$name.$v.log"
+    console="$logs/$name.$v.earlycon.log"
+    if [ -n "${EARLYCON:-}" ]; then
+      flock "${QEMU_LOCK:-/tmp/qemu.lock}" bash -c "$(declare -f boot_earlycon); work='$work'; boot_earlycon '$dtb' '$v' '$console'"
+      cp "$console" "$log"
+    fi
     [ -f "$log" ] || { echo "oracle-record: no log for $name under $v" >&2; failed=1; continue; }
-    python3 "$oracle/extract.py" "$log" > "$fixtures/$name.$v.txt"
-    if ! grep -q '===END' "$log"; then
-      echo "oracle-record: $name did not finish booting under $v (see $log)" >&2; failed=1
+    rm -f "$fixtures/$name.$v.panic.txt"
+    if grep -q '===END' "$log"; then
+      python3 "$oracle/extract.py" "$log" > "$fixtures/$name.$v.txt"
+    else
+      [ -n "${EARLYCON:-}" ] || flock "${QEMU_LOCK:-/tmp/qemu.lock}" bash -c "$(declare -f boot_earlycon); work='$work'; boot_earlycon '$dtb' '$v' '$console'"
+      console_lines "$console" > "$fixtures/$name.$v.txt"
+      if grep -q 'Kernel panic - not syncing' "$console"; then
+        sed -E 's/^\[ *[0-9.]+\] *//' "$console" \
+          | grep -E -m 3 '^(Unable to handle kernel|Kernel panic - not syncing|Internal error)' \
+          > "$fixtures/$name.$v.panic.txt"
+        echo "oracle-record: $name panics under $v (see $console)" >&2
+      else
+        echo "oracle-record: $name did not finish booting under $v (see $console)" >&2; failed=1
+      fi
     fi
   done
   echo "recorded $name"

@@ -69,4 +69,59 @@ import TestSupport
       "OF: fdt: Reserved memory: unsupported node format, ignoring",
     ])
   }
+
+  // MARK: - What people paste
+
+  /// Raw serial console captures of the oracle's QEMU boots of `Fixtures/kernel/49-multi-reg-later-entries`
+  /// (scripts/oracle-console.sh): CRLF line ends, the boot messages, then the initramfs' dmesg copy.
+  @Test("raw CRLF console captures (console, then a dmesg copy) agree, and the version is detected",
+        arguments: ["6.1", "6.12", "7.2"])
+  func consoleCapture(_ version: String) throws {
+    let capture = Fixtures.path("checklog/49-multi-reg-later-entries.\(version).console.txt")
+    let text = try Fixtures.text("checklog/49-multi-reg-later-entries.\(version).console.txt")
+    #expect(text.contains("\r\n"))
+    #expect(KernelLogVersion.find(in: text)?.series == version)
+    let run = try Binary.run(["check-log", Fixtures.dtb("kernel", "49-multi-reg-later-entries"), capture])
+    #expect(run.status == 0, "\(run.stdout)")
+    #expect(run.stdout.contains("agrees with the Linux \(version) prediction"))
+    #expect(run.stderr.isEmpty, "\(run.stderr)")
+    // The lines counted once although the capture holds them twice (console and dmesg).
+    let recorded = try Fixtures.text("kernel/49-multi-reg-later-entries.\(version).txt")
+    #expect(KernelLogComparison.relevantLines(ofLog: text).joined(separator: "\n") + "\n" == recorded)
+  }
+
+  @Test("--kernel overrides the detected version, with a note; the wrong profile differs")
+  func versionOverride() throws {
+    let capture = Fixtures.path("checklog/49-multi-reg-later-entries.7.2.console.txt")
+    let run = try Binary.run(["check-log", "--kernel", "6.12", Fixtures.dtb("kernel", "49-multi-reg-later-entries"), capture])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("the log is from Linux 7.2.13+deb14-arm64; comparing with Linux 6.12 as --kernel says"))
+  }
+
+  @Test("a release without a profile is compared with the nearest, said in one line")
+  func nearestProfile() throws {
+    let lines = try Fixtures.text("kernel/02-dyn-top-down.6.12.txt")
+    let log = try Self.write("[    0.000000] Linux version 6.18.3 (builder@host) #1 SMP\n" + Self.dmesg(lines), "nearest.log")
+    let run = try Binary.run(["check-log", Fixtures.dtb("kernel", "02-dyn-top-down"), log])
+    #expect(run.stderr == "memmap: note: \(log): no profile for Linux 6.18.3; comparing with the nearest, Linux 6.12\n")
+    #expect(run.status == 0, "\(run.stdout)")
+    let none = try Self.write(Self.dmesg(lines), "noversion.log")
+    let plain = try Binary.run(["check-log", Fixtures.dtb("kernel", "02-dyn-top-down"), none])
+    #expect(plain.stderr.contains("no 'Linux version' line; comparing with the Linux 6.12 prediction"))
+  }
+
+  /// Kernels 6.3 to 6.12.12 print the region lines after sorting the table (spec: the old flow's
+  /// fdt_init_reserved_mem runs after __rmem_check_for_overlap sorts it), so three top-down
+  /// dynamic regions come in ascending order, not in scan order as 6.12.118 printed them.
+  @Test("6.3 to 6.12.12: region lines in address order are not a difference")
+  func sortedRegionLines() throws {
+    let scanOrder = try Fixtures.text("kernel/02-dyn-top-down.6.12.txt")
+    let sorted = scanOrder.split(separator: "\n").sorted().joined(separator: "\n")
+    #expect(sorted + "\n" != scanOrder)
+    for (release, agrees) in [("6.6.63", true), ("6.12.12", true), ("6.12.13", false)] {
+      let log = try Self.write("[    0.000000] Linux version \(release) (builder@host) #1 SMP\n" + Self.dmesg(sorted), "sorted-\(release).log")
+      let run = try Binary.run(["check-log", Fixtures.dtb("kernel", "02-dyn-top-down"), log])
+      #expect((run.status == 0) == agrees, "\(release): \(run.stdout)")
+    }
+  }
 }

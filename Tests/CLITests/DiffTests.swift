@@ -108,4 +108,53 @@ import TestSupport
     let uniform = MapMatrix.build([try Self.snapshot("base"), try Self.snapshot("base")])
     #expect(uniform.isUniform)
   }
+
+  // MARK: - One tree under two kernels
+
+  /// `Fixtures/kernel/49-multi-reg-later-entries` under 6.12 and under 7.2, as `diff --kernel 6.12
+  /// --to-kernel 7.2` builds them.
+  static func upgrade() throws -> MapDiff {
+    let blob = try DeviceTreeBlob.load(path: Fixtures.dtb("kernel", "49-multi-reg-later-entries"))
+    func side(_ profile: KernelProfile) throws -> MapSnapshot {
+      var report = try MapReport.make(blob, options: MapOptions(profile: profile))
+      report.file = "49-multi-reg-later-entries.dtb"
+      return MapSnapshot(report)
+    }
+    return MapDiff.compare(try side(.v6_12), try side(.v7_2))
+  }
+
+  @Test("--to-kernel: what changes for a board when 6.12 is upgraded to 7.2, as the real kernels printed")
+  func upgradeChanges() throws {
+    let diff = try Self.upgrade()
+    func change(_ label: String) -> [MapDiff.Change]? {
+      diff.regions.first { $0.label == label }?.changes
+    }
+    // 49-multi-reg-later-entries.6.12.txt: "failed to reserve memory for node 'nm@51000000'" (EBUSY on
+    // multi's second entry) and "failed to allocate memory for node 'dyn'" (its window is multi's third);
+    // .7.2.txt: "only the first is used", nm@51000000 "nomap non-reusable", dyn at 0x53000000.
+    #expect(change("/reserved-memory/nm@51000000") == [.status])
+    #expect(change("/reserved-memory/dyn") == [.placement, .status])
+    #expect(change("/reserved-memory/multi@50000000 [reg 1]") == [.removed])
+    #expect(change("/reserved-memory/multi@50000000 [reg 2]") == [.removed])
+    #expect(diff.regions.count == 4)
+    // Kernel findings that only name the kernel differently are not a change.
+    #expect(Set(diff.findingsRemoved.map(\.rule)) == ["MM001", "MM003", "MM006", "MM016"])
+    #expect(diff.findingsAdded.map(\.rule) == ["MM016"])
+  }
+
+  @Test("--to-kernel in every diff format matches its golden file; the CLI takes one input")
+  func upgradeGolden() throws {
+    let diff = try Self.upgrade()
+    for (format, suffix) in [(DiffFormat.text, "txt"), (.json, "json"), (.markdown, "md")] {
+      if let problem = Golden.mismatch(DiffRenderer.render(diff, format: format), golden: "diff/upgrade.diff.\(suffix)") {
+        Issue.record(Comment(rawValue: problem))
+      }
+    }
+    let dtb = Fixtures.dtb("kernel", "49-multi-reg-later-entries")
+    let run = try Binary.run(["diff", "--kernel", "6.12", "--to-kernel", "7.2", dtb])
+    #expect(run.status == 1)
+    #expect(run.stdout.contains("(Linux 6.12 profile -> Linux 7.2 profile)"))
+    #expect(try Binary.run(["diff", "--to-kernel", "7.2", dtb, dtb, dtb]).status == 2)
+    #expect(try Binary.run(["diff", "--kernel", "7.2", "--to-kernel", "7.2", dtb]).status == 0)
+  }
 }

@@ -34,7 +34,7 @@ import TestSupport
   }
 
   @Test("QEMU's virt layout is the one measured on the real kernels (boot.VERSION.reserve)",
-        arguments: ["6.1", "6.12"])
+        arguments: ["6.1", "6.12", "7.2"])
   func bootLayout(_ version: String) throws {
     let profile = try #require(KernelProfile.named(version))
     let measured = Self.bootReservations(version)
@@ -43,7 +43,7 @@ import TestSupport
   }
 
   /// The releases whose recordings the suite holds, every case under each.
-  static let recorded = ["6.1", "6.12"]
+  static let recorded = ["6.1", "6.12", "7.2"]
 
   @Test("The real kernel prints what memmap predicts (NAME.VERSION.txt)",
         arguments: cases, recorded)
@@ -53,5 +53,23 @@ import TestSupport
     let actual = try Self.predict(name, profile)
     #expect(actual == expected,
             "\(name) under \(version): \n\(Golden.lineDiff(expected: expected, actual: actual))")
+  }
+
+  @Test("A panic is predicted exactly when the real kernel died (NAME.VERSION.panic.txt, earlycon)",
+        arguments: cases, recorded)
+  func panic(_ name: String, _ version: String) throws {
+    let profile = try #require(KernelProfile.named(version))
+    let blob = try DeviceTreeBlob.load(path: Fixtures.dtb("kernel", name))
+    let report = try MapReport.make(blob, options: MapOptions(profile: profile))
+    let path = Fixtures.path("kernel/\(name).\(version).panic.txt")
+    let recorded = FileManager.default.fileExists(atPath: path) ? try Fixtures.text("kernel/\(name).\(version).panic.txt") : nil
+    #expect((report.kernel.panic != nil) == (recorded != nil), "\(name) under \(version)")
+    #expect(report.findings.contains { $0.rule.id == "MM034" } == (recorded != nil))
+    guard let recorded, let panic = report.kernel.panic else { return }
+    // "Unable to handle kernel paging request at virtual address ffff45fe7fffffc0": the linear
+    // map's offset is a multiple of 1 GiB, so the low 30 bits are those of the physical address.
+    let line = try #require(recorded.split(separator: "\n").first { $0.contains("virtual address ") })
+    let virtual = try #require(UInt64(line.split(separator: " ").last ?? "", radix: 16))
+    #expect(virtual & 0x3fff_ffff == panic.address.base & 0x3fff_ffff, "\(line)")
   }
 }

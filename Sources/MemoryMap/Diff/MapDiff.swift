@@ -60,19 +60,22 @@ extension MapDiff {
     }
     let memoryA = Set(a.memory)
     let memoryB = Set(b.memory)
-    let findingsA = Set(a.findings.map(findingIdentity))
-    let findingsB = Set(b.findings.map(findingIdentity))
+    let findingsA = Set(a.findings.map { findingIdentity($0, kernel: a.kernel) })
+    let findingsB = Set(b.findings.map { findingIdentity($0, kernel: b.kernel) })
     return MapDiff(
       a: a, b: b, regions: changes,
       memoryAdded: b.memory.filter { !memoryA.contains($0) },
       memoryRemoved: a.memory.filter { !memoryB.contains($0) },
-      findingsAdded: b.findings.filter { !findingsA.contains(findingIdentity($0)) }.sorted(),
-      findingsRemoved: a.findings.filter { !findingsB.contains(findingIdentity($0)) }.sorted())
+      findingsAdded: b.findings.filter { !findingsA.contains(findingIdentity($0, kernel: b.kernel)) }.sorted(),
+      findingsRemoved: a.findings.filter { !findingsB.contains(findingIdentity($0, kernel: a.kernel)) }.sorted())
   }
 
-  /// A finding is the same across maps when its rule, nodes and message agree.
-  static func findingIdentity(_ f: MapSnapshot.FindingKey) -> String {
-    f.rule + "|" + f.nodes.joined(separator: ",") + "|" + f.message
+  /// A finding is the same across maps when its rule, nodes and message agree; the kernel a
+  /// message names ("Linux 6.12 refuses ...") does not count, so that a diff across kernels
+  /// shows what changed, not every kernel finding twice.
+  static func findingIdentity(_ f: MapSnapshot.FindingKey, kernel: String) -> String {
+    f.rule + "|" + f.nodes.joined(separator: ",") + "|"
+      + f.message.replacing("Linux \(kernel)", with: "Linux")
   }
 
   static func changeKinds(_ x: MapSnapshot.Region?, _ y: MapSnapshot.Region?) -> [Change] {

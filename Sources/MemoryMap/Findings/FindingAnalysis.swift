@@ -8,6 +8,8 @@ public enum FindingAnalysis {
     out += kernelEventFindings(report)
     out += OverlapAnalysis.findings(report)
     out += memoryFindings(report)
+    out += panicFindings(report)
+    out += noMapAlignmentFindings(report)
     out += ubootFindings(report)
     out += EFIAnalysis.findings(report)
     return out.sorted { ($0.rule.id, $0.nodes.first ?? "") < ($1.rule.id, $1.nodes.first ?? "") }
@@ -46,7 +48,7 @@ public enum FindingAnalysis {
     let cells = report.description.rootCells
     var out: [Finding] = []
     for child in report.description.reservedMemory?.children ?? [] where child.isAvailable {
-      out += RegionShape.findings(child, cells: cells)
+      out += RegionShape.findings(child, cells: cells, profile: report.kernel.profile)
     }
     return out
   }

@@ -2,18 +2,20 @@ import DeviceTree
 
 /// Checks one `/reserved-memory` child's properties against what the kernel can read.
 enum RegionShape {
-  static func findings(_ child: ReservedMemoryNode, cells: RootCells) -> [Finding] {
+  static func findings(_ child: ReservedMemoryNode, cells: RootCells, profile: KernelProfile)
+    -> [Finding]
+  {
     var out: [Finding] = []
     let node = [child.path]
     if let reg = child.reg {
-      out += regFindings(child, reg.entries(cells), length: reg.length)
+      out += regFindings(child, reg.entries(cells), length: reg.length, profile: profile)
       if child.size != nil {
         out.append(Finding(rule: RuleCatalogue.regAndSize,
           message: "\(child.name) has reg and size; the kernel uses reg and ignores size", nodes: node))
       }
     } else if let size = child.size {
       if let number = size.number(cells: cells.sizeCells) {
-        out += dynamicCMAFindings(child, size: number.value)
+        out += dynamicCMAFindings(child, size: number.value, alignment: profile.cmaAlignment)
       } else {
         out.append(Finding(rule: RuleCatalogue.malformedSize,
           message: "size is \(size.length) bytes, #size-cells \(cells.sizeCells) needs \(cells.sizeCells * 4)",
@@ -48,8 +50,8 @@ enum RegionShape {
     return out
   }
 
-  static func regFindings(_ child: ReservedMemoryNode, _ decoded: CellEntries, length: Int)
-    -> [Finding]
+  static func regFindings(_ child: ReservedMemoryNode, _ decoded: CellEntries, length: Int,
+                          profile: KernelProfile) -> [Finding]
   {
     let node = [child.path]
     if length != 0 && (decoded.entryLength == 0 || decoded.isMalformed) {
@@ -60,7 +62,9 @@ enum RegionShape {
     var out: [Finding] = []
     if decoded.entries.count > 1 {
       out.append(Finding(rule: RuleCatalogue.multiEntryReg,
-        message: "reg has \(decoded.entries.count) entries; the kernel's table and U-Boot keep only the first",
+        message: profile.reservesFirstRegEntryOnly
+          ? "reg has \(decoded.entries.count) entries; Linux \(profile.name) reserves only the first, the others stay ordinary RAM"
+          : "reg has \(decoded.entries.count) entries; the kernel's table and U-Boot keep only the first",
         nodes: node, property: "reg"))
     }
     for (index, entry) in decoded.entries.enumerated() {
@@ -79,11 +83,12 @@ enum RegionShape {
           nodes: node, property: "reg"))
       }
     }
+    let cmaAlignment = profile.cmaAlignment
     if let first = decoded.entries.first, isCMA(child),
       (first.address | first.size) & (cmaAlignment - 1) != 0
     {
       out.append(Finding(rule: RuleCatalogue.cmaMisaligned,
-        message: "CMA region \(Hex.range(AddressRange(base: first.address, size: first.size))) is not 2 MiB aligned",
+        message: "CMA region \(Hex.range(AddressRange(base: first.address, size: first.size))) is not \(cmaAlignment >> 20) MiB aligned",
         nodes: node, property: "reg"))
     }
     return out
@@ -92,17 +97,16 @@ enum RegionShape {
   /// A dynamic CMA pool whose size is not a multiple of the CMA alignment. The kernel aligns the
   /// base it picks (`__reserved_mem_alloc_size` raises the alignment for reusable pools) but not
   /// the size, so `rmem_cma_setup` refuses the region after placing it.
-  static func dynamicCMAFindings(_ child: ReservedMemoryNode, size: UInt64) -> [Finding] {
-    guard isCMA(child), size & (cmaAlignment - 1) != 0 else { return [] }
+  static func dynamicCMAFindings(_ child: ReservedMemoryNode, size: UInt64, alignment: UInt64)
+    -> [Finding]
+  {
+    guard isCMA(child), size & (alignment - 1) != 0 else { return [] }
     return [Finding(rule: RuleCatalogue.cmaMisaligned,
-      message: "CMA pool size \(Hex.plain(size)) is not a multiple of 2 MiB", nodes: [child.path])]
+      message: "CMA pool size \(Hex.plain(size)) is not a multiple of \(alignment >> 20) MiB", nodes: [child.path])]
   }
 
   /// Whether the kernel hands the region to CMA: `shared-dma-pool`, `reusable`, not `no-map`.
   static func isCMA(_ child: ReservedMemoryNode) -> Bool {
     child.isCompatible(with: "shared-dma-pool") && child.reusable && !child.noMap
   }
-
-  /// `CMA_MIN_ALIGNMENT_BYTES` with 4 KiB pages (pageblock order 9): 2 MiB.
-  static let cmaAlignment: UInt64 = 2 << 20
 }

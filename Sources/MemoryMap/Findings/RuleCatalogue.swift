@@ -43,12 +43,12 @@ public enum RuleCatalogue {
   public static let noMapReusable = Rule(
     id: "MM009", name: "nomap-reusable", defaultSeverity: .error, consumer: .devicetree,
     summary: "A region has both no-map and reusable.",
-    rationale: "The binding forbids the pair: reusable memory is handed to the page allocator, no-map memory is never mapped. shared-dma-pool init fails on it.",
+    rationale: "The binding forbids the pair: reusable memory is handed to the page allocator, no-map memory is never mapped. On a shared-dma-pool, 6.1 and 6.12 fail its init ('compatible matching fail') and release the memory; 7.2 keeps it as a no-map region that no driver initialises.",
     fixture: "lint/nomap-reusable.dts")
   public static let cmaMisaligned = Rule(
     id: "MM010", name: "cma-misaligned", defaultSeverity: .error, consumer: .linux,
-    summary: "A CMA region's base or size is not a multiple of 2 MiB.",
-    rationale: "CMA needs pageblock alignment (2 MiB with 4 KiB pages): 'incorrect alignment of CMA region', then 'compatible matching fail' and the memory is released.",
+    summary: "A CMA region's base or size is not a multiple of the CMA alignment (2 MiB with 4K pages).",
+    rationale: "CMA needs pageblock alignment (2 MiB with 4 KiB pages, 32 MiB with 16 KiB, 512 MiB with 64 KiB): 'incorrect alignment of CMA region', then 'compatible matching fail' and the memory is released.",
     fixture: "lint/cma-misaligned.dts")
   public static let reservedMemoryFormat = Rule(
     id: "MM011", name: "reserved-memory-format", defaultSeverity: .error, consumer: .linux,
@@ -58,7 +58,7 @@ public enum RuleCatalogue {
   public static let malformedReg = Rule(
     id: "MM012", name: "malformed-reg", defaultSeverity: .error, consumer: .linux,
     summary: "A reg length is not a whole number of (address, size) entries.",
-    rationale: "Linux skips the node: 'invalid reg property ... skipping node.'",
+    rationale: "Linux up to 6.18 (6.1, 6.12) skips the node: 'invalid reg property ... skipping node.' From 6.19 (7.2) the reg counts as absent, silently: with a size the node is placed like a dynamic one, anywhere in RAM; without one it is ignored.",
     fixture: "lint/malformed-reg.dts")
   public static let malformedSize = Rule(
     id: "MM013", name: "malformed-size", defaultSeverity: .error, consumer: .linux,
@@ -73,12 +73,12 @@ public enum RuleCatalogue {
   public static let malformedAllocRanges = Rule(
     id: "MM015", name: "malformed-alloc-ranges", defaultSeverity: .error, consumer: .linux,
     summary: "alloc-ranges is not a whole number of (address, size) entries.",
-    rationale: "Linux up to 6.18 skips the node: 'invalid alloc-ranges property'.",
+    rationale: "Linux up to 6.18 (6.1, 6.12) skips the node: 'invalid alloc-ranges property'. From 6.19 (7.2) alloc-ranges is ignored, silently, and the region goes anywhere in RAM.",
     fixture: "lint/malformed-alloc-ranges.dts")
   public static let multiEntryReg = Rule(
     id: "MM016", name: "multi-entry-reg", defaultSeverity: .warning, consumer: .linux,
     summary: "A reserved-memory node has more than one reg entry.",
-    rationale: "Linux reserves every entry but its table (and memory-region users) and U-Boot keep entry 0 only; the schema allows one.",
+    rationale: "Linux 6.1 and 6.12 reserve every entry but their table (and memory-region users) and U-Boot keep entry 0 only; 7.2 reserves entry 0 only ('node ... has N <base size> entries, only the first is used'), so the other entries are ordinary RAM that the kernel may hand out. The schema allows one.",
     fixture: "lint/multi-entry-reg.dts")
   public static let zeroSize = Rule(
     id: "MM017", name: "zero-size", defaultSeverity: .warning, consumer: .linux,
@@ -122,6 +122,17 @@ public enum RuleCatalogue {
     rationale: "boot_fdt_add_mem_rsv_regions reserves /memreserve/ entries and the first reg entry of each /reserved-memory node in LMB; an overlap with different flags, or a region not inside one RAM bank, is refused (-EEXIST, -EINVAL) and U-Boot prints 'ERROR: reserving fdt memory region failed'. The memory stays allocatable for U-Boot's loads and EFI allocations.",
     fixture: "lint/uboot-reserve-failed.dts")
 
+  public static let bootPanic = Rule(
+    id: "MM034", name: "boot-panic", defaultSeverity: .error, consumer: .linux,
+    summary: "The kernel panics at boot on this tree.",
+    rationale: "Linux 6.12 allocates its reserved_mem array right after paging_init(), top-down, and zeroes it. When a no-map region covers only part of a page near the top of free memory, the rest of that page is still free in memblock but not in 6.12's linear map; the array lands there and the kernel dies before the console is up ('Unable to handle kernel paging request', seen only with earlycon). 6.1 and 7.2 boot the same trees. Make no-map regions page-aligned (MM035).",
+    fixture: "lint/boot-panic.dts")
+  public static let noMapUnaligned = Rule(
+    id: "MM035", name: "nomap-unaligned", defaultSeverity: .warning, consumer: .linux,
+    summary: "A no-map region does not start and end on page boundaries.",
+    rationale: "memblock marks exactly the bytes given as no-map, but the kernel maps and hands out memory by pages: the rest of the first or last page is left free memory in a page the region shares. Linux 6.12 panics when its reserved_mem array lands there (MM034); other kernels waste or trim the page. Round the region out to whole pages (4 KiB, or the kernel's page size).",
+    fixture: "lint/nomap-unaligned.dts")
+
   /// All rules in id order.
   public static let all: [Rule] = [
     reservedOverlap, memreserveOverlap, reserveFailed, outsideMemory, straddlesMemory,
@@ -129,7 +140,7 @@ public enum RuleCatalogue {
     reservedMemoryFormat, malformedReg, malformedSize, malformedAlignment, malformedAllocRanges,
     multiEntryReg, zeroSize, rangeWraps, memoryLeftToBootloader, initFailed, addressTruncated,
     regAndSize, noRegNoSize, ubootReserveFailed,
-  ] + efiRules
+  ] + efiRules + [bootPanic, noMapUnaligned]
 
   /// The rules that need RAM: not checked when a report's RAM is unknown (`MapReport.ramKnown`).
   public static let needingRAM: [Rule] = [

@@ -14,6 +14,8 @@ public enum KernelEvent: Hashable, Sendable {
   case failedToReserve(name: String, base: UInt64, size: UInt64)
   /// The table keeps only the first `reg` entry of this node.
   case ignoredRegEntries(name: String, count: Int)
+  /// The node has `count` `reg` entries and only the first is reserved (7.2).
+  case multipleRegEntries(name: String, count: Int)
   /// The fixed table is full.
   case notEnoughSpace(name: String)
   /// More than the profile's limit of dynamic regions.

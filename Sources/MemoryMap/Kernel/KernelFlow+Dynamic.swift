@@ -24,8 +24,13 @@ extension KernelFlow {
     }
     if isCMACandidate(child) { align = max(align, profile.cmaAlignment) }
     var base: UInt64 = 0
-    if let ranges = child.allocRanges {
-      let decoded = ranges.entries(cells)
+    var allocRanges = child.allocRanges.map { $0.entries(cells) }
+    if let decoded = allocRanges, decoded.entryLength == 0 || decoded.isMalformed,
+      profile.ignoresInvalidAllocRanges
+    {
+      allocRanges = nil
+    }
+    if let decoded = allocRanges {
       if decoded.entryLength == 0 || decoded.isMalformed {
         events.append(.invalidAllocRanges(name: child.name))
         regions[region].status = .skipped(.invalidAllocRanges)
@@ -107,23 +112,28 @@ extension KernelFlow {
   {
     guard child.isCompatible(with: "shared-dma-pool") else { return .none }
     if child.reusable && !child.noMap {
+      // Once CMA has refused a region, the DMA pool refuses it too (it is reusable).
       if (base | size) & (profile.cmaAlignment - 1) != 0 {
         events.append(.cmaIncorrectAlignment(name: child.name))
-      } else if cmaAreas >= Self.maxCMAAreas {
-        events.append(.cmaSetupFailed(name: child.name))
-      } else {
-        cmaAreas += 1
-        events.append(.cmaCreated(name: child.name, base: base, size: size))
-        events.append(.initialized(name: child.name, compatible: "shared-dma-pool"))
-        return .cma
+        return .failed
       }
+      // `cma_init_reserved_mem` refuses size 0 and a full `cma_areas[]`.
+      if size == 0 || cmaAreas >= Self.maxCMAAreas {
+        events.append(.cmaSetupFailed(name: child.name))
+        return .failed
+      }
+      cmaAreas += 1
+      events.append(.cmaCreated(name: child.name, base: base, size: size))
+      events.append(.initialized(name: child.name, compatible: "shared-dma-pool"))
+      return .cma
     }
     if !child.reusable {
       events.append(.dmaPoolCreated(name: child.name, base: base, size: size))
       events.append(.initialized(name: child.name, compatible: "shared-dma-pool"))
       return .dmaCoherent
     }
-    return .failed
+    // reusable + no-map: neither CMA nor the DMA pool takes it.
+    return profile.unclaimedInitIsNoMatch ? .none : .failed
   }
 
   /// `MAX_CMA_AREAS` in Debian's arm64 configuration (`CONFIG_CMA_AREAS`).

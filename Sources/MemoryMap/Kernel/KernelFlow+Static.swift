@@ -38,15 +38,21 @@ extension KernelFlow {
     let child = children[index]
     guard let reg = child.reg else { return .noReg }
     let decoded = reg.entries(cells)
-    if reg.length != 0 && (decoded.entryLength == 0 || decoded.isMalformed) {
+    let malformed = reg.length != 0 && (decoded.entryLength == 0 || decoded.isMalformed)
+    if malformed || decoded.entries.isEmpty {
+      regions[firstRegionOfChild[index]].status = .skipped(malformed ? .invalidReg : .emptyReg)
+      if profile.invalidRegIsAbsent { return .noReg }
+    }
+    if malformed {
       events.append(.invalidReg(name: child.name))
-      regions[firstRegionOfChild[index]].status = .skipped(.invalidReg)
       return .invalid
     }
-    if decoded.entries.isEmpty {
-      regions[firstRegionOfChild[index]].status = .skipped(.emptyReg)
+    var entries = decoded.entries[...]
+    if profile.reservesFirstRegEntryOnly && entries.count > 1 {
+      events.append(.multipleRegEntries(name: child.name, count: entries.count))
+      entries = entries.prefix(1)
     }
-    for (number, entry) in decoded.entries.enumerated() {
+    for (number, entry) in entries.enumerated() {
       let region = regionIndex(child: index, entry: number)
       regions[region].kind = .static
       regions[region].size = entry.size
@@ -130,6 +136,10 @@ extension KernelFlow {
     }
     tableCapacity = count
     table.reserveCapacity(count)
+    if let panic = tableArrayPanic(count: count) {
+      self.panic = panic
+      return
+    }
     guard parentFormatAccepted else {
       events.append(.unsupportedNodeFormat)
       return
@@ -138,9 +148,10 @@ extension KernelFlow {
       guard let reg = child.reg, child.isAvailable else { continue }
       let decoded = reg.entries(cells)
       if reg.length != 0 && (decoded.entryLength == 0 || decoded.isMalformed) {
-        events.append(.invalidReg(name: child.name))
+        if !profile.invalidRegIsAbsent { events.append(.invalidReg(name: child.name)) }
         continue
       }
+      if reg.length == 0 && profile.invalidRegIsAbsent { continue }
       if profile.warnsIgnoredRegEntries && decoded.entries.count > 1 {
         events.append(.ignoredRegEntries(name: child.name, count: decoded.entries.count - 1))
       }

@@ -40,6 +40,10 @@ extension KernelFlow {
       } else {
         memblock.free(base: entry.base, size: entry.size)
       }
+      if profile.dropsFailedInit {
+        table.remove(at: position)
+        regions[region].inTable = false
+      }
     } else if profile.printsRegionInfo {
       events.append(.regionInfo(name: child.name, base: entry.base, size: entry.size,
                                 noMap: child.noMap, reusable: child.reusable))
@@ -55,7 +59,7 @@ extension KernelFlow {
     // without moving two strings per swap.
     let entries = table
     var order = Array(entries.indices)
-    KernelSort.heapsort(&order) { i, j in
+    KernelSort.sort(&order, profile.sort) { i, j in
       let a = entries[i], b = entries[j]
       if a.base != b.base { return a.base < b.base ? -1 : 1 }
       if a.size != b.size { return a.size < b.size ? -1 : 1 }
@@ -70,38 +74,6 @@ extension KernelFlow {
         events.append(.overlap(
           first: OverlapSide(name: this.name, path: this.path, base: this.base, size: this.size),
           second: OverlapSide(name: next.name, path: next.path, base: next.base, size: next.size)))
-      }
-    }
-  }
-}
-
-/// The kernel's `sort()` (lib/sort.c): an in-place bottom-up heapsort, not stable, whose
-/// exact swap sequence decides the order of equal keys.
-public enum KernelSort {
-  /// Sorts `items` with `compare` returning <0, 0 or >0, reproducing the kernel's tie order.
-  public static func heapsort<T>(_ items: inout [T], _ compare: (T, T) -> Int) {
-    var n = items.count
-    var a = n / 2
-    guard a > 0 else { return }
-    while true {
-      if a > 0 {
-        a -= 1
-      } else {
-        n -= 1
-        if n == 0 { break }
-        items.swapAt(0, n)
-      }
-      var b = a
-      while 2 * b + 2 < n {
-        let d = 2 * b + 2
-        b = compare(items[2 * b + 1], items[d]) >= 0 ? 2 * b + 1 : d
-      }
-      if 2 * b + 2 == n { b = 2 * b + 1 }
-      while b != a && compare(items[a], items[b]) >= 0 { b = (b - 1) / 2 }
-      let c = b
-      while b != a {
-        b = (b - 1) / 2
-        items.swapAt(b, c)
       }
     }
   }

@@ -9,6 +9,9 @@ public struct KernelResult: Sendable {
   public var memblock: Memblock
   /// The reserved-memory table in its final (sorted) order, as names and ranges.
   public var table: [TableEntry]
+  /// The kernel dies during the reserved-memory code (events and table stop there); nil when
+  /// it boots on.
+  public var panic: KernelPanic?
 }
 
 /// One entry of the kernel's `reserved_mem` array.
@@ -59,6 +62,8 @@ public struct KernelFlow {
   var tableCapacity: Int
   /// CMA areas created so far.
   var cmaAreas = 0
+  /// Set when the kernel dies; nothing happens after it.
+  var panic: KernelPanic?
 
   init(description: MemoryDescription, profile: KernelProfile) {
     self.description = description
@@ -80,7 +85,7 @@ public struct KernelFlow {
     case .twoStage: flow.runTwoStageFlow()
     }
     return KernelResult(profile: profile, events: flow.events, regions: flow.regions,
-                        memblock: flow.memblock, table: flow.table)
+                        memblock: flow.memblock, table: flow.table, panic: flow.panic)
   }
 
   /// The v6.1 order: [/memreserve/], static scan with saving, [/memreserve/], then sort,

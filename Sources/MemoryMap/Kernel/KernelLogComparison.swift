@@ -15,11 +15,13 @@ public struct KernelLogComparison: Sendable, Equatable {
   public static let prefixes = ["OF: reserved mem:", "Reserved memory:", "OF: fdt: Reserved memory:"]
 
   /// The reserved-memory lines of raw `dmesg` text, timestamps (`[    0.000000] `) and
-  /// syslog levels (`<6>`) stripped, in order.
+  /// syslog levels (`<6>`) stripped, in order. Only the lines after the last `Linux version`
+  /// line count: a console capture followed by a `dmesg` copy holds the boot twice.
   public static func relevantLines(ofLog text: String) -> [String] {
     var out: [String] = []
     // Split on any line break: in Swift "\r\n" is one Character, which a split on "\n" misses.
     for raw in text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline) {
+      if raw.contains("Linux version ") { out.removeAll() }
       var line = raw
       line = line.drop { $0 == " " || $0 == "\t" }
       if line.hasPrefix("<"), let close = line.firstIndex(of: ">"), line.distance(from: line.startIndex, to: close) <= 4 {
@@ -35,7 +37,16 @@ public struct KernelLogComparison: Sendable, Equatable {
 
   /// Aligns the two sequences with a longest common subsequence, so that a missing or extra
   /// line shows as one difference rather than shifting everything after it.
-  public static func compare(predicted: [String], logged: [String]) -> KernelLogComparison {
+  ///
+  /// With `regionLinesSorted` (kernels 6.3 to 6.12.12, which print the region lines after
+  /// sorting the table) the region lines of both sides are put in address order first, so that
+  /// order alone is no difference.
+  public static func compare(predicted: [String], logged: [String], regionLinesSorted: Bool = false)
+    -> KernelLogComparison
+  {
+    guard !regionLinesSorted else {
+      return compare(predicted: sortingRegionLines(predicted), logged: sortingRegionLines(logged))
+    }
     let n = predicted.count
     let m = logged.count
     var table = [[Int]](repeating: [Int](repeating: 0, count: m + 1), count: n + 1)
@@ -58,5 +69,14 @@ public struct KernelLogComparison: Sendable, Equatable {
       }
     }
     return KernelLogComparison(lines: lines)
+  }
+
+  /// The `%pa..%pa (%lu KiB) ...` region lines put in address order, in the places region
+  /// lines hold; other lines stay where they are. The addresses are zero-padded hex of one
+  /// width, so text order is address order.
+  static func sortingRegionLines(_ lines: [String]) -> [String] {
+    let isRegionLine = { (line: String) in line.hasPrefix("OF: reserved mem: 0x") }
+    var sorted = lines.filter(isRegionLine).sorted().makeIterator()
+    return lines.map { isRegionLine($0) ? sorted.next()! : $0 }
   }
 }

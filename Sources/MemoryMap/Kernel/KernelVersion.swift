@@ -25,10 +25,35 @@ public struct KernelVersion: Hashable, Sendable {
   public var directionHeuristic: Bool
   /// Dynamic regions past this many are skipped with a message (the post-7.1 fix); nil: none.
   public var dynamicLimit: Int?
+  /// The `sort()` that orders the table: it decides the order of equal entries.
+  public var sort: KernelSort = .bottomUp
+  /// Bytes per `struct reserved_mem` in the second stage's array (48 up to v7.0, 40 from v7.1).
+  public var tableEntryBytes = 48
+  /// Zeroing the second stage's array faults when it lands in a page that a no-map region
+  /// covers only in part: that page is not in 6.12's linear map although memblock hands it
+  /// out. Seen on Debian's 6.12 (`Fixtures/kernel/52-crash-nomap-partial-page`, 53, 55, 59);
+  /// 6.1 has no such array and 7.2 boots the same trees.
+  public var tableArrayFaultsInPartialNoMapPage = false
   /// Capacity of the fixed table (`MAX_RESERVED_REGIONS`).
   public var fixedCapacity: Int = 64
   /// Warns about `reg` entries past the first that the table ignores (v6.14–v6.18).
   public var warnsIgnoredRegEntries: Bool
+  /// Only the first `reg` entry is reserved, with an early warning about the others (7.2;
+  /// "of: reserved_mem: only support one <base size> entry in reg property", May 2026).
+  public var reservesFirstRegEntryOnly = false
+  /// A malformed or empty `reg` counts as absent, silently: with `size` the node is placed
+  /// like a dynamic one (`of_flat_dt_get_addr_size_prop`, v6.19+; empty `reg` from 7.2).
+  public var invalidRegIsAbsent = false
+  /// A malformed `alloc-ranges` is ignored (the region goes anywhere) instead of skipping the
+  /// node (v6.19+).
+  public var ignoresInvalidAllocRanges = false
+  /// A region whose init function fails is not kept in the table, so it takes no part in the
+  /// overlap check or the `alloc-ranges` heuristic (v7.1).
+  public var dropsFailedInit = false
+  /// An init function that does not claim a node (CMA without `reusable` or with `no-map`, the
+  /// DMA pool with `reusable`) says `-ENODEV`, "not mine": a `reusable` + `no-map`
+  /// `shared-dma-pool` is kept as it is instead of failing (v7.1).
+  public var unclaimedInitIsNoMatch = false
 
   /// Debian's 6.1 kernel (6.1.192).
   public static let v6_1 = KernelVersion(
@@ -42,13 +67,18 @@ public struct KernelVersion: Hashable, Sendable {
   public static let v6_12 = KernelVersion(
     name: "6.12", flow: .twoStage, memreserveFirst: false, sortTiesByOffset: true,
     printsRegionInfo: true, staticScanInFDT: false, directionHeuristic: true,
-    dynamicLimit: 64, warnsIgnoredRegEntries: true)
+    dynamicLimit: 64, tableArrayFaultsInPartialNoMapPage: true, warnsIgnoredRegEntries: true)
 
-  /// Debian sid's 7.2 kernel (7.2.13).
+  /// Debian sid's 7.2 kernel (7.2.13): v7.1's rework (no `fdt_node` tie-breaker, failed init
+  /// not kept, "not mine" init results), v6.19's strict `reg`/`alloc-ranges` parsing, and
+  /// one `reg` entry per node. Each difference from 6.12 was seen on the real kernel
+  /// (`Fixtures/kernel/*.7.2.txt`).
   public static let v7_2 = KernelVersion(
-    name: "7.2", flow: .twoStage, memreserveFirst: false, sortTiesByOffset: true,
+    name: "7.2", flow: .twoStage, memreserveFirst: false, sortTiesByOffset: false,
     printsRegionInfo: true, staticScanInFDT: false, directionHeuristic: true,
-    dynamicLimit: 64, warnsIgnoredRegEntries: true)
+    dynamicLimit: 64, sort: .doublePop, tableEntryBytes: 40, warnsIgnoredRegEntries: false,
+    reservesFirstRegEntryOnly: true, invalidRegIsAbsent: true, ignoresInvalidAllocRanges: true,
+    dropsFailedInit: true, unclaimedInitIsNoMatch: true)
 
   /// Every recorded release, oldest first.
   public static let all: [KernelVersion] = [.v6_1, .v6_12, .v7_2]

@@ -20,14 +20,6 @@ extension MemmapCommand {
     @OptionGroup var input: InputOptions
 
     mutating func execute() throws -> Outcome {
-      let report: MapReport
-      switch ReportLoader.loadOne(dtb, options: try model.settings().mapOptions(for: dtb), input: try input.settings()) {
-      case .success(let value): report = value
-      case .failure(let error):
-        Diagnostics.printError(ErrorText.line(for: error))
-        return .unreadableInput
-      }
-      if !report.ramKnown { Diagnostics.writeError(RAMUnknownText.note(file: dtb) + "\n") }
       let text: String
       do {
         text = String(decoding: try FileBytes.read(path: log, limit: 256 << 20), as: UTF8.self)
@@ -35,9 +27,28 @@ extension MemmapCommand {
         Diagnostics.printError("\(log): cannot read: \(ErrorText.reasonText(error.reason))")
         return .unreadableInput
       }
+      let logged = KernelLogVersion.find(in: text)
+      let settings = try model.settings()
+      let resolved = try settings.resolve(dtb)
+      var options = try settings.mapOptions(for: resolved)
+      // --kernel (or a config file) decides; otherwise the log's own release does.
+      let chosen = resolved.settings.first { $0.key.name == "kernel" }?.origin != .builtIn
+      if !chosen, let logged { options.profile.version = logged.nearestVersion }
+      if let note = CheckLogRenderer.versionNote(logged: logged, profile: options.profile, chosen: chosen) {
+        Diagnostics.printNote("\(log): \(note)")
+      }
+      let report: MapReport
+      switch ReportLoader.loadOne(dtb, options: options, input: try input.settings()) {
+      case .success(let value): report = value
+      case .failure(let error):
+        Diagnostics.printError(ErrorText.line(for: error))
+        return .unreadableInput
+      }
+      if !report.ramKnown { Diagnostics.writeError(RAMUnknownText.note(file: dtb) + "\n") }
       let predicted = KernelLogRenderer.lines(report.kernel)
       let comparison = KernelLogComparison.compare(
-        predicted: predicted, logged: KernelLogComparison.relevantLines(ofLog: text))
+        predicted: predicted, logged: KernelLogComparison.relevantLines(ofLog: text),
+        regionLinesSorted: logged?.printsRegionLinesSorted ?? false)
       try Diagnostics.write(CheckLogRenderer.render(comparison, dtb: dtb, log: log, profile: report.kernel.profile))
       return comparison.agrees ? .clean : .findings
     }

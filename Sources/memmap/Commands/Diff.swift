@@ -17,18 +17,44 @@ extension MemmapCommand {
 
     @OptionGroup var input: InputOptions
 
+    @Option(name: .customLong("to-kernel"),
+            help: "Compare under two kernels: A (or the one input) under --kernel, B under this release.")
+    var toKernel: KernelChoice?
+
     @Option(help: "Output format: text, json or markdown.")
     var format: DiffFormat = .text
 
     func validate() throws {
-      if !matrix && inputs.count != 2 { throw ValidationError("diff takes two inputs (or --matrix with several)") }
+      if matrix && toKernel != nil { throw ValidationError("--to-kernel compares one or two inputs, not --matrix") }
+      let count = toKernel == nil ? 2 : 1...2 ~= inputs.count ? inputs.count : -1
+      if !matrix && inputs.count != count {
+        throw ValidationError("diff takes two inputs (one with --to-kernel, or --matrix with several)")
+      }
       if matrix && inputs.isEmpty { throw ValidationError("--matrix needs at least one input") }
     }
 
-    mutating func execute() throws -> Outcome {
-      guard let snapshots = try SnapshotLoader.loadAll(inputs, settings: model.settings(), input: try input.settings()) else {
-        return .unreadableInput
+    /// The snapshots to compare: each input under its settings, or with --to-kernel the second
+    /// (or the same) input under that release.
+    func snapshots() throws -> [MapSnapshot]? {
+      let settings = try model.settings()
+      let input = try self.input.settings()
+      guard let toKernel else { return try SnapshotLoader.loadAll(inputs, settings: settings, input: input) }
+      var pair: [MapSnapshot] = []
+      for (index, path) in [inputs[0], inputs[inputs.count - 1]].enumerated() {
+        var options = try settings.mapOptions(for: path)
+        if index == 1 { options.profile.version = toKernel.version }
+        switch SnapshotLoader.load(path, options: options, input: input) {
+        case .success(let snapshot): pair.append(snapshot)
+        case .failure(let failure):
+          Diagnostics.printError(failure.message)
+          return nil
+        }
       }
+      return pair
+    }
+
+    mutating func execute() throws -> Outcome {
+      guard let snapshots = try snapshots() else { return .unreadableInput }
       if matrix {
         let table = MapMatrix.build(snapshots)
         try Diagnostics.write(MatrixRenderer.render(table, format: format))

@@ -22,4 +22,19 @@ enum CheckLogRenderer {
     }
     return out
   }
+
+  /// One line on which profile check-log uses when the log's release is not one memmap
+  /// recorded, has no `Linux version` line, or `--kernel` overrides it; nil when they agree.
+  static func versionNote(logged: KernelLogVersion?, profile: KernelProfile, chosen: Bool) -> String? {
+    guard let logged else {
+      return "no 'Linux version' line; comparing with the Linux \(profile.label) prediction"
+    }
+    if chosen {
+      return logged.series == profile.name
+        ? nil : "the log is from Linux \(logged.text); comparing with Linux \(profile.label) as --kernel says"
+    }
+    if logged.exactVersion != nil { return nil }
+    let order = logged.printsRegionLinesSorted ? " (region lines compared in address order)" : ""
+    return "no profile for Linux \(logged.text); comparing with the nearest, Linux \(profile.label)\(order)"
+  }
 }

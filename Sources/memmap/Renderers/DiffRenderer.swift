@@ -49,7 +49,7 @@ enum DiffRenderer {
   static func text(_ diff: MapDiff) -> String {
     if diff.isEmpty { return "" }
     var out = "--- \(VisibleText.escape(diff.a.file))\n+++ \(VisibleText.escape(diff.b.file))\n"
-      + "(Linux \(VisibleText.escape(diff.b.kernel)) profile)\n"
+      + "(\(profiles(diff)))\n"
     if !diff.regions.isEmpty {
       var table = TextTable(["CHANGE", "REGION", "DETAILS"])
       for change in diff.regions {
@@ -87,8 +87,16 @@ enum DiffRenderer {
     after >= before ? "+" + Formatting.humanSize(after - before) : "-" + Formatting.humanSize(before - after)
   }
 
+  /// "Linux 7.2 profile", or "Linux 6.12 profile -> Linux 7.2 profile" for a diff across kernels.
+  static func profiles(_ diff: MapDiff) -> String {
+    let a = VisibleText.escape(diff.a.kernel)
+    let b = VisibleText.escape(diff.b.kernel)
+    return a == b ? "Linux \(b) profile" : "Linux \(a) profile -> Linux \(b) profile"
+  }
+
   static func markdown(_ diff: MapDiff) -> String {
     var out = "### memmap diff: `\(VisibleText.escape(diff.a.file))` → `\(VisibleText.escape(diff.b.file))`\n\n"
+    if diff.a.kernel != diff.b.kernel { out += profiles(diff) + "\n\n" }
     var regions = TextTable(["change", "region", "before", "after", "details"])
     for change in diff.regions {
       regions.add([change.changes.map(\.rawValue).joined(separator: ", "), "`\(change.label)`",
@@ -115,6 +123,8 @@ enum DiffRenderer {
     var a: String
     var b: String
     var kernel: String
+    /// A's kernel, when it is not B's (`diff --to-kernel`).
+    var kernelA: String?
     var identical: Bool
     var regions: [RegionJSON]
     var memory: MemoryJSON
@@ -141,7 +151,8 @@ enum DiffRenderer {
     }
     func bank(_ r: AddressRange) -> Bank { Bank(base: Hex.plain(r.base), size: Hex.plain(r.size)) }
     return Document(
-      a: diff.a.file, b: diff.b.file, kernel: diff.b.kernel, identical: diff.isEmpty,
+      a: diff.a.file, b: diff.b.file, kernel: diff.b.kernel,
+      kernelA: diff.a.kernel == diff.b.kernel ? nil : diff.a.kernel, identical: diff.isEmpty,
       regions: diff.regions.map { RegionJSON(region: $0.label, changes: $0.changes.map(\.rawValue), before: side($0.before), after: side($0.after)) },
       memory: MemoryJSON(added: diff.memoryAdded.map(bank), removed: diff.memoryRemoved.map(bank)),
       totals: diff.totalsChanged.map { TotalJSON(name: $0.name, before: Hex.plain($0.before), after: Hex.plain($0.after)) },

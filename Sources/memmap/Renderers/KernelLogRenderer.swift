@@ -31,6 +31,8 @@ enum KernelLogRenderer {
         + Formatting.paddedHex(base) + ", size \(size / (1 << 20)) MiB"
     case .ignoredRegEntries(let name, let count):
       return rmem + "fdt_scan_reserved_mem_reg_nodes() ignores \(count) regions in node '\(name)'"
+    case .multipleRegEntries(let name, let count):
+      return rmem + "Reserved memory: node '\(name)' has \(count) <base size> entries, only the first is used"
     case .notEnoughSpace: return rmem + "not enough space for all defined regions."
     case .tooManyDynamic(let name): return rmem + "too many defined dynamic regions, skip '\(name)'"
     case .invalidSize(let name): return rmem + "invalid size property in '\(name)' node."

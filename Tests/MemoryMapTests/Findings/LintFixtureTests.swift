@@ -80,6 +80,11 @@ import TestSupport
     only("uboot-efi-type-overridden", ["MM031"], allowed: ["MM001", "MM024"]),
     only("uboot-status-ok", ["MM032"]),
     only("uboot-efi-page-rounding", ["MM033"]),
+    // U-Boot's EFI map rounds the no-map region out to pages (MM033).
+    only("boot-panic", ["MM034", "MM035"], allowed: ["MM033"]),
+    only("boot-panic", ["MM035"], allowed: ["MM033"], profile: .v6_1),
+    only("boot-panic", ["MM035"], allowed: ["MM033"], profile: .v7_2),
+    only("nomap-unaligned", ["MM035"], allowed: ["MM033"]),
     // Firmware maps (--efi-map) against the DT spec's "/reserved-memory and UEFI" rules.
     efi("nomap-not-reserved", map: "efi-linux-arm64", ["MM025"]),
     efi("static-not-boot-data", map: "efidebug", ["MM026"]),
