@@ -28,13 +28,15 @@ extension KernelFlow {
   func tableArrayPanic(count: Int) -> KernelPanic? {
     guard profile.tableArrayFaultsInPartialNoMapPage, count > 0 else { return nil }
     let page = profile.pageSize.bytes
-    let size = UInt64(count) * UInt64(profile.tableEntryBytes)
+    let (size, overflow) = UInt64(count).multipliedReportingOverflow(by: UInt64(profile.tableEntryBytes))
+    guard !overflow else { return nil }
     guard let base = Self.placeAfterPageTables(memblock, size: size, align: profile.smpCacheBytes,
                                                pageSize: page)
     else { return nil }
+    // The placement lies inside free memory, so base + size does not wrap.
     let first = base & ~(page - 1)
-    let end = Memblock.roundUp(base + size, page)
-    let pages = AddressRange(base: first, size: end - first)
+    let last = (base + size - 1) | (page - 1)
+    let pages = AddressRange(base: first, size: (last - first) &+ 1)
     guard let hole = memblock.memory.first(where: {
       $0.flags.contains(.noMap) && $0.range.overlaps(pages)
     }) else { return nil }
