@@ -6,7 +6,7 @@ struct MemmapCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "memmap",
     abstract: "See the memory map a device tree gives Linux, U-Boot and EFI before you boot it.",
-    version: ToolInfo.version,
+    version: ToolInfo.versionLine,
     subcommands: [Inspect.self, Lint.self, Diff.self, Render.self, CheckLog.self, CheckLive.self, LMBCommand.self, ConfigCommand.self, Rules.self]
   )
 

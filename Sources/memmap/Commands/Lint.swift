@@ -33,8 +33,10 @@ extension MemmapCommand {
     @Option(help: ArgumentHelp("Do not check this rule (repeatable).", valueName: "RULE"))
     var disable: [String] = []
 
-    @Option(help: "Files checked in parallel.")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    // Optional rather than defaulting to the core count, so that help and the man page do not
+    // print the build machine's number of cores as the default.
+    @Option(help: "Files checked in parallel. (default: the number of cores)")
+    var jobs: Int?
 
     @Option(help: ArgumentHelp("Report only findings not in this baseline, and its stale entries.",
                                valueName: "FILE"))
@@ -44,7 +46,7 @@ extension MemmapCommand {
     var writeBaseline: String?
 
     mutating func validate() throws {
-      guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+      guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
       _ = try selection()
     }
 
@@ -65,7 +67,8 @@ extension MemmapCommand {
                 selection: try selection(config: fileSettings.config))
       }
       let progress = LintProgress(total: files.count)
-      let checked = LintRunner.run(jobsFiles, input: try input.settings(locate: true), jobs: jobs) {
+      let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+      let checked = LintRunner.run(jobsFiles, input: try input.settings(locate: true), jobs: workers) {
         progress.update(done: $0, total: $1)
       }
       progress.finish()

@@ -6,7 +6,7 @@ extension MemmapCommand {
   /// `memmap rules`: the rule catalogue; `--format markdown` writes `docs/rules.md`.
   struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "List the lint rules.", shouldDisplay: false)
+      abstract: "List the lint rules: id, name, severity and summary.")
 
     @Option(help: "Output format: text or markdown (the docs page).")
     var format: RulesFormat = .text
