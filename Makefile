@@ -17,9 +17,15 @@ RELEASE_BIN = .build-release/release/memmap
 # the linker takes the first libfdt it finds along its -L path, and SwiftPM's products
 # directory comes before the system's, so a link to libfdt.a placed there is the one taken
 # (scripts/dist.sh checks the result has no NEEDED libfdt). No $ORIGIN run path: the binary
-# loads nothing from beside itself. Release builds have their own build directory, as SwiftPM
-# does not relink when only linker flags change.
-RELEASE_FLAGS := --static-swift-stdlib --disable-local-rpath
+# loads nothing from beside itself. The same commit gives the same bytes in any directory: no
+# debug info (it names the clang module cache, whose directory is a hash of the build path),
+# source paths mapped to /memmap, and no LLVM module hashes (a build cache that hashes them).
+# Release builds have their own build directory, as SwiftPM does not relink when only linker
+# flags change.
+RELEASE_FLAGS := --static-swift-stdlib --disable-local-rpath \
+  -Xswiftc -gnone -Xswiftc -file-prefix-map -Xswiftc $(CURDIR)=/memmap \
+  -Xswiftc -Xfrontend -Xswiftc -disable-incremental-llvm-codegen \
+  -Xcc -g0 -Xcc -ffile-prefix-map=$(CURDIR)=/memmap
 
 # The commit `memmap --version` names (Package.swift reads it from the environment): 12 hex
 # digits of HEAD, `-dirty` when tracked files differ from it; empty outside a git checkout.
@@ -124,8 +130,7 @@ run: build fixtures
 test: build fixtures test-deps
 	$(SWIFT) test --quiet
 
-# The release binary stripped (its symbols in memmap.debug, linked by build id and
-# .gnu_debuglink), one man page per command (swift-argument-parser's generate-manual, built
+# The release binary stripped, one man page per command (swift-argument-parser's generate-manual, built
 # from the copy SwiftPM already checked out), the bash, zsh and fish completions the binary
 # generates, and the docs.
 dist: release

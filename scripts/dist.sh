@@ -1,7 +1,6 @@
 #!/bin/bash
-# Stage what `make install` and `make deb` ship: the release binary stripped (its symbols kept in
-# memmap.debug, found through .gnu_debuglink), one man page per command, the bash, zsh and fish
-# completions and the user documentation.
+# Stage what `make install` and `make deb` ship: the release binary stripped, one man page per
+# command, the bash, zsh and fish completions and the user documentation.
 # Usage: scripts/dist.sh RELEASE_BINARY DIST_DIR MANUAL_TOOL
 #   MANUAL_TOOL is swift-argument-parser's generate-manual; it is built, from the copy of the
 #   package SwiftPM checked out for the release build, when missing.
@@ -13,9 +12,7 @@ scratch=$(dirname "$(dirname "$bin")")   # .build-release
 rm -rf "$dist"
 mkdir -p "$dist/man" "$dist/completions" "$dist/doc"
 
-objcopy --only-keep-debug "$bin" "$dist/memmap.debug"
 strip --strip-all -o "$dist/memmap" "$bin"
-(cd "$dist" && objcopy --add-gnu-debuglink=memmap.debug memmap)
 if readelf -d "$dist/memmap" | grep -q 'NEEDED.*libfdt'; then
   echo "dist: $dist/memmap still needs libfdt.so (is libfdt.a linked in?)" >&2
   exit 1
