@@ -24,8 +24,10 @@ enum RulesRenderer {
 
       Every finding names a rule: a stable id (`MM` and three digits, never reused), a name, \
       a default severity and whose behaviour it predicts. `memmap lint` checks all of them; \
-      `--enable` and `--disable` take an id or a name. Each rule's example is its fixture \
-      under `Fixtures/`, which the test suite lints.
+      `--enable` and `--disable` take an id or a name. Each rule says why it matters and \
+      where the behaviour it predicts is defined (kernel and U-Boot source files and \
+      functions, specification sections); its example is its fixture under `Fixtures/`, \
+      which the test suite lints.
 
 
       """
@@ -48,6 +50,9 @@ enum RulesRenderer {
     out += "- For: \(rule.consumer.rawValue)\n"
     out += "- Fixture: [`Fixtures/\(rule.fixture)`](../Fixtures/\(rule.fixture))\n\n"
     out += "\(rule.rationale)\n"
+    if !rule.sources.isEmpty {
+      out += "\nSources:\n\n" + rule.sources.map { "- \($0)\n" }.joined()
+    }
     if let example { out += "\n```dts\n" + example + (example.hasSuffix("\n") ? "" : "\n") + "```\n" }
     return out
   }

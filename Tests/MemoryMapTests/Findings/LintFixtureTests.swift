@@ -176,4 +176,21 @@ import TestSupport
     #expect(Set(RuleCatalogue.all.map(\.name)).count == ids.count)
     #expect(RuleCatalogue.all.allSatisfy { $0.name.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" } })
   }
+
+  @Test("every rule says why and names its sources, all of them public, none a file outside the repository")
+  func rationaleAndSources() {
+    for rule in RuleCatalogue.all {
+      #expect(!rule.rationale.isEmpty, "\(rule.id) has no rationale")
+      #expect(!rule.sources.isEmpty, "\(rule.id) names no sources")
+      // Sources are what a user can look up: Linux or U-Boot source, a specification, a binding.
+      let publicSources = ["Linux ", "U-Boot ", "Devicetree ", "UEFI "]
+      for source in rule.sources {
+        #expect(publicSources.contains { source.hasPrefix($0) }, "\(rule.id): \(source)")
+      }
+      // The project's research notes are not shipped: a rule text may not cite them.
+      for text in [rule.summary, rule.rationale] + rule.sources {
+        #expect(!text.contains("../") && !text.contains(".md") && !text.contains("§"), "\(rule.id): \(text)")
+      }
+    }
+  }
 }
