@@ -57,8 +57,8 @@ public struct EFIAttributes: OptionSet, Hashable, Sendable {
   /// The mnemonic names of the set bits, in U-Boot's order (ISA value and unknown bits left out).
   public var names: [String] { Self.mnemonics.filter { contains($0.0) }.map(\.1) }
 
-  /// What U-Boot's `efi_update_memory_map` gives a new descriptor of `type` (§10.2): WB|RT for
-  /// runtime code and data, RT for MMIO, WB for everything else.
+  /// What U-Boot's `efi_update_memory_map` (`lib/efi_loader/efi_memory.c`) gives a new
+  /// descriptor of `type`: WB|RT for runtime code and data, RT for MMIO, WB for everything else.
   public static func uboot(for type: EFIMemoryType) -> EFIAttributes {
     switch type {
     case .runtimeServicesCode, .runtimeServicesData: return [.wb, .runtime]

@@ -26,8 +26,9 @@ public struct UBootEFI: Hashable, Sendable {
 
 extension UBootEFI {
   /// Replays U-Boot HEAD for `description` on top of LMB's result: `lmb_add` notifies each bank
-  /// as conventional memory, each successful reservation as boot services data (§9), U-Boot's
-  /// own region becomes boot services code (`add_u_boot_and_runtime`), then the carve-out (§10.7).
+  /// as conventional memory, each successful reservation as boot services data, U-Boot's own
+  /// region becomes boot services code (`add_u_boot_and_runtime`), then the carve-out
+  /// (`efi_carve_out_dt_rsv`).
   public static func build(_ description: MemoryDescription, uboot: UBootResult) -> UBootEFI {
     var map = EFIMemoryMap()
     for bank in uboot.banks where bank.size != 0 {

@@ -1,4 +1,4 @@
-/// Conflicts between the tree and the EFI map U-Boot builds from it (`uboot-lmb-efi.md` §12).
+/// Conflicts between the tree and the EFI map U-Boot builds from it (docs/uboot.md).
 extension EFIAnalysis {
   /// C12: `status = "ok"`, enabled for Linux, disabled for U-Boot's LMB and EFI carve-out.
   static func statusOkFindings(_ report: MapReport) -> [Finding] {

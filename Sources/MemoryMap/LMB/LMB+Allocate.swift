@@ -25,7 +25,7 @@ extension LMB {
   /// reservation whose base is below `size`.
   ///
   /// U-Boot's wrap-around is kept: when `max` is below `size` the first candidate wraps to the
-  /// top of the address space and can "succeed" there (spec §5.1); this model reproduces that.
+  /// top of the address space and can "succeed" there (U-Boot lib/lmb.c, _lmb_alloc_base); this model reproduces that.
   private mutating func allocateTopDown(size: UInt64, align: UInt64, max: UInt64, flags: LMBFlags)
     -> LMBAllocation
   {

@@ -1,8 +1,8 @@
 /// A `memmap lmb` script: one LMB call per line, parsed into values with their line numbers.
 ///
-/// The format is the spec's (docs: `spec/README.md`, "memmap lmb scripts"): `#` starts a comment,
-/// numbers are `0x` hex or decimal with optional binary `K`/`M`/`G`/`T` suffixes, and FLAGS is
-/// `none` or a comma-joined list of `no-map`, `no-overwrite`, `no-notify`.
+/// The format is `docs/lmb-script.md`'s: `#` starts a comment, numbers are `0x` hex or decimal
+/// with optional binary `K`/`M`/`G`/`T` suffixes, and FLAGS is `none` or a comma-joined list of
+/// `no-map`, `no-overwrite`, `no-notify`.
 public struct LMBScript: Hashable, Sendable {
   /// One U-Boot call, named after the script keyword that asks for it.
   public enum Operation: Hashable, Sendable {
