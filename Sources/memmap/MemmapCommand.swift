@@ -6,6 +6,16 @@ struct MemmapCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "memmap",
     abstract: "See the memory map a device tree gives Linux, U-Boot and EFI before you boot it.",
+    discussion: """
+      Addresses and sizes on the command line are 0x hex or decimal bytes, with an optional \
+      binary K, M, G or T suffix (--memory 0x40000000:1G).
+
+      Exit status: 0 nothing found, 1 findings at or above --fail-on (lint) or differences \
+      (diff, check-log), 2 a bad flag or an unreadable input.
+
+      Documentation: 'man memmap', and docs/ in the source (share/doc/memmap when installed): \
+      rules.md, json.md and schemas/, lmb-script.md, kernel-log.md, uboot.md.
+      """,
     version: ToolInfo.versionLine,
     subcommands: [Inspect.self, Lint.self, Diff.self, Render.self, CheckLog.self, CheckLive.self, LMBCommand.self, ConfigCommand.self, Rules.self]
   )

@@ -30,4 +30,64 @@ import TestSupport
       #expect(listed.contains("\n  \(name) "), "\(name) is missing from memmap --help")
     }
   }
+
+  static let repository = URL(fileURLWithPath: Fixtures.root).deletingLastPathComponent().path
+
+  @Test("each command's help names its documentation, and every docs/ path it names exists")
+  func helpNamesDocs() throws {
+    let commands = [[]] + MemmapCommand.configuration.subcommands.map { [$0._commandName] }
+    for command in commands {
+      let help = try Binary.run(command + ["--help"]).stdout
+      // `docs/rules.md.` at the end of a sentence is `docs/rules.md`.
+      let paths = help.matches(of: /docs\/[A-Za-z0-9_.\/-]*/).map {
+        String($0.output.reversed().drop { $0 == "." }.reversed())
+      }
+      if command != ["render"] {
+        #expect(!paths.isEmpty, "memmap \(command.joined()) --help names no doc")
+      }
+      for path in paths {
+        #expect(FileManager.default.fileExists(atPath: Self.repository + "/" + path),
+                "memmap \(command.joined()) --help names \(path), which does not exist")
+      }
+    }
+  }
+
+  /// The files a user reads: the README, the docs and the sources (rule texts, help).
+  static var userFacingFiles: [String] {
+    let fm = FileManager.default
+    var files = ["README.md"]
+    for folder in ["docs", "Sources"] {
+      let found = fm.enumerator(atPath: repository + "/" + folder)?.compactMap { $0 as? String } ?? []
+      files += found.filter { $0.hasSuffix(".md") || $0.hasSuffix(".swift") || $0.hasSuffix(".mdoc")
+        || $0.hasSuffix(".json") }.map { folder + "/" + $0 }
+    }
+    return files.sorted()
+  }
+
+  @Test("README, docs and sources point at nothing outside the repository")
+  func nothingOutside() throws {
+    let files = Self.userFacingFiles
+    #expect(files.count > 50)
+    for file in files {
+      let text = try String(contentsOfFile: Self.repository + "/" + file, encoding: .utf8)
+      for outside in ["../shared", "shared/spec", "shared/oracle", "spec/README", "uboot-lmb-efi.md",
+                      "linux-reserved-mem.md", "peers-and-formats.md"] {
+        #expect(!text.contains(outside), "\(file) points at \(outside)")
+      }
+    }
+  }
+
+  @Test("every relative link of the README and the docs leads to a file of the repository")
+  func relativeLinksResolve() throws {
+    let pages = Self.userFacingFiles.filter { $0.hasSuffix(".md") }
+    for page in pages {
+      let text = try String(contentsOfFile: Self.repository + "/" + page, encoding: .utf8)
+      let folder = (page as NSString).deletingLastPathComponent
+      for link in text.matches(of: /\]\(([^)#\s]+)(#[^)]*)?\)/).map({ String($0.output.1) })
+      where !link.contains("://") {
+        let target = ((Self.repository + "/" + folder) as NSString).appendingPathComponent(link)
+        #expect(FileManager.default.fileExists(atPath: target), "\(page) links to \(link), which does not exist")
+      }
+    }
+  }
 }

@@ -7,7 +7,10 @@ extension MemmapCommand {
   struct CheckLog: ReportingCommand {
     static let configuration = CommandConfiguration(
       commandName: "check-log",
-      abstract: "Compare the predicted reserved-memory lines with a real boot log (exit 1 on differences).")
+      abstract: "Compare the predicted reserved-memory lines with a real boot log (exit 1 on differences).",
+      discussion: """
+        The lines compared, and the output, are described in docs/kernel-log.md.
+        """)
 
     @Argument(help: "The device tree the kernel booted with.")
     var dtb: String

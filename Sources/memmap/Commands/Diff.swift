@@ -5,7 +5,10 @@ extension MemmapCommand {
   /// `memmap diff A B`: what changed in the computed memory map, like diff(1) in its exit status.
   struct Diff: ReportingCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Compare the memory maps of two trees (DTBs or saved inspect JSON); exit 1 when they differ.")
+      abstract: "Compare the memory maps of two trees (DTBs or saved inspect JSON); exit 1 when they differ.",
+      discussion: """
+        The JSON format is in docs/json.md and docs/schemas/diff.schema.json.
+        """)
 
     @Argument(help: "Two inputs (A B), or the boards of --matrix. Each a .dtb or an 'inspect --format json' file.")
     var inputs: [String]

@@ -5,7 +5,12 @@ extension MemmapCommand {
   /// `memmap inspect FILE...`: the memory map of each device tree.
   struct Inspect: ReportingCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Print the memory map each device tree gives the kernel.")
+      abstract: "Print the memory map each device tree gives the kernel.",
+      discussion: """
+        Formats: table; json (docs/json.md, docs/schemas/inspect.schema.json); kernel-log, the \
+        kernel's own lines (docs/kernel-log.md); uboot and efidebug, U-Boot's LMB dump and EFI \
+        map (docs/uboot.md).
+        """)
 
     @Argument(help: "Device trees to inspect: .dtb, .dts source, FIT images, /proc/device-tree folders.")
     var files: [String]

@@ -8,7 +8,20 @@ extension MemmapCommand {
   struct LMBCommand: ReportingCommand {
     static let configuration = CommandConfiguration(
       commandName: "lmb",
-      abstract: "Run an LMB script against U-Boot's allocator and print each result.")
+      abstract: "Run an LMB script against U-Boot's allocator and print each result.",
+      discussion: """
+        One call per line; # starts a comment; numbers are 0x hex or decimal with optional \
+        K/M/G/T suffixes; FLAGS is none or a comma-joined list of no-map, no-overwrite, no-notify:
+          add BASE SIZE                     lmb_add
+          reserve BASE SIZE [FLAGS]         lmb_alloc_mem(LMB_MEM_ALLOC_ADDR, ...)
+          alloc SIZE ALIGN [FLAGS]          lmb_alloc_mem(LMB_MEM_ALLOC_ANY, ...)
+          alloc-max SIZE ALIGN MAX [FLAGS]  lmb_alloc_mem(LMB_MEM_ALLOC_MAX, ...)
+          free BASE SIZE [FLAGS]            lmb_free
+          free-size ADDR                    lmb_get_free_size
+          is-reserved ADDR [FLAGS]          lmb_is_reserved_flags
+          dump                              lmb_dump_all_force
+        Each line is echoed with ' => ' and its result. The language: docs/lmb-script.md.
+        """)
 
     @Argument(help: "The script to run; '-' or nothing reads standard input.")
     var script: String = "-"

@@ -11,7 +11,9 @@ extension MemmapCommand {
       abstract: "Check device trees for memory-map problems, for CI.",
       discussion: """
         With no --enable every rule is on; --enable switches on only the rules it names, \
-        --disable switches rules off. Rules are named by id (MM001) or name (reserved-overlap).
+        --disable switches rules off. Rules are named by id (MM001) or name (reserved-overlap); \
+        'memmap rules' lists them, docs/rules.md explains each with its sources. The JSON \
+        format is in docs/json.md and docs/schemas/lint.schema.json.
         """)
 
     @Argument(help: "Device trees (.dtb, .dts, FIT images, /proc/device-tree folders), folders searched for them, or - for standard input.")

@@ -13,7 +13,7 @@ extension MemmapCommand {
         and each segment's height grows with log(size), so every region is visible and labelled. \
         The HTML page adds the region table; hovering a region shows its details. With two \
         inputs (DTBs or saved 'inspect --format json' files) the maps share one scale and the \
-        regions 'memmap diff' reports are marked.
+        regions 'memmap diff' reports are marked. README.md, 'memmap render', has examples.
         """)
 
     @Argument(help: "A device tree blob (.dtb), or two inputs (A B) to draw side by side.")

@@ -6,7 +6,11 @@ extension MemmapCommand {
   /// `memmap rules`: the rule catalogue; `--format markdown` writes `docs/rules.md`.
   struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "List the lint rules: id, name, severity and summary.")
+      abstract: "List the lint rules: id, name, severity and summary.",
+      discussion: """
+        docs/rules.md, which '--format markdown --fixtures Fixtures' writes, adds each rule's \
+        rationale, sources and example.
+        """)
 
     @Option(help: "Output format: text or markdown (the docs page).")
     var format: RulesFormat = .text

@@ -16,7 +16,8 @@ struct ModelOptions: ParsableArguments {
   var pageSize: PageSizeChoice?
 
   @Option(name: .customLong("memory"),
-          help: ArgumentHelp("RAM to use instead of /memory (repeatable).", valueName: "BASE:SIZE"))
+          help: ArgumentHelp("RAM to use instead of /memory (repeatable). Bytes: 0x hex or decimal, K/M/G/T suffixes.",
+                             valueName: "BASE:SIZE"))
   var memory: [RangeArgument] = []
 
   @Option(name: .customLong("reserve"),
@@ -29,7 +30,7 @@ struct ModelOptions: ParsableArguments {
   var noBootLayout = false
 
   @Option(name: .customLong("dram-banks"),
-          help: "U-Boot's CONFIG_NR_DRAM_BANKS: /memory reg entries that become LMB banks (default: 4).")
+          help: "U-Boot's CONFIG_NR_DRAM_BANKS: how many /memory reg entries become LMB banks, 1 to 64 (default: 4).")
   var dramBanks: Int?
 
   @Option(name: .customLong("uboot-reserve"),
