@@ -28,34 +28,32 @@ extension EFIAnalysis {
     }
   }
 
-  /// C4/C5: a later carve-out entry of another type overwrites part of an earlier one.
+  /// C4/C5: a later carve-out entry of another type overwrites part of an earlier one. Pairs
+  /// come from `OverlapSweep` (entries of one type are not paired), at most
+  /// `OverlapAnalysis.pairsPerRegion` per entry, the rest counted in one finding.
   static func overrideFindings(_ report: MapReport) -> [Finding] {
     let items = report.efi.uboot.carveOuts
-    var out: [Finding] = []
-    for (earlierIndex, laterIndex) in overlappingPairs(items.map(\.pageRange)) {
-      let earlier = items[earlierIndex], later = items[laterIndex]
-      guard earlier.type != later.type, let shared = earlier.pageRange.intersection(later.pageRange)
-      else { continue }
-      out.append(Finding(rule: RuleCatalogue.ubootEFITypeOverridden,
-        message: "U-Boot's EFI map turns \(Hex.range(shared)) of \(path(earlier.source)) "
-          + "(\(earlier.type.name!)) into \(later.type.name!); LMB kept the first reservation",
-        nodes: [path(later.source), path(earlier.source)]))
-    }
-    return out
-  }
-
-  /// Index pairs `(earlier, later)` of overlapping ranges, in the order of the later one, found
-  /// by a sweep over the ranges sorted by base (trees with thousands of regions stay fast).
-  static func overlappingPairs(_ ranges: [AddressRange]) -> [(Int, Int)] {
-    let order = ranges.indices.sorted { ranges[$0].base < ranges[$1].base }
-    var pairs: [(Int, Int)] = []
-    for (position, i) in order.enumerated() {
-      for j in order[(position + 1)...] {
-        guard ranges[j].base < ranges[i].saturatedEnd else { break }
-        if ranges[i].overlaps(ranges[j]) { pairs.append((min(i, j), max(i, j))) }
+    let steps = OverlapSweep.steps(items.map(\.pageRange), groups: items.map { Int($0.type.rawValue) },
+                                   limit: OverlapAnalysis.pairsPerRegion)
+    var found: [(later: Int, earlier: Int, finding: Finding)] = []
+    for step in steps {
+      for other in step.named {
+        let earlier = items[min(step.index, other)], later = items[max(step.index, other)]
+        guard let shared = earlier.pageRange.intersection(later.pageRange) else { continue }
+        found.append((max(step.index, other), min(step.index, other), Finding(rule: RuleCatalogue.ubootEFITypeOverridden,
+          message: "U-Boot's EFI map turns \(Hex.range(shared)) of \(path(earlier.source)) "
+            + "(\(earlier.type.name!)) into \(later.type.name!); LMB kept the first reservation",
+          nodes: [path(later.source), path(earlier.source)])))
+      }
+      if step.total > step.named.count {
+        let item = items[step.index]
+        found.append((step.index, -1, Finding(rule: RuleCatalogue.ubootEFITypeOverridden,
+          message: "\(path(item.source)) \(Hex.range(item.pageRange)) (\(item.type.name!)) also overlaps "
+            + "\(step.total - step.named.count) more carve-out entries of other types",
+          nodes: [path(item.source)])))
       }
     }
-    return pairs.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+    return found.sorted { ($0.later, $0.earlier) < ($1.later, $1.earlier) }.map(\.finding)
   }
 
   /// C14: carve-out ranges that are not whole pages.

@@ -18,25 +18,27 @@ enum OverlapAnalysis {
   /// so that a tree of thousands of regions at one address cannot produce millions of lines.
   static let pairsPerRegion = 8
 
-  /// A sweep over regions sorted by base: each region is compared with those still open.
+  /// Each region against the ones before it in base order (`OverlapSweep`): entries of one
+  /// node are not paired, at most `pairsPerRegion` pairs are spelled out, the rest counted.
   static func pairFindings(_ placed: [Int], report: MapReport) -> [Finding] {
     let regions = report.kernel.regions
-    let sorted = placed.sorted {
-      (regions[$0].range!.base, regions[$0].range!.size, $0)
-        < (regions[$1].range!.base, regions[$1].range!.size, $1)
-    }
     let reported = Set(report.kernel.events.compactMap { event -> [String]? in
       if case .overlap(let a, let b) = event { return [a.path, b.path].sorted() }
       return nil
     })
-    var open: [Int] = []
+    var groupOfPath: [String?: Int] = [:]
+    let groups = placed.map { index in
+      let path = regions[index].path
+      if let group = groupOfPath[path] { return group }
+      groupOfPath[path] = groupOfPath.count
+      return groupOfPath.count - 1
+    }
+    let steps = OverlapSweep.steps(placed.map { regions[$0].range! }, groups: groups, limit: pairsPerRegion)
     var out: [Finding] = []
-    for index in sorted {
-      let region = regions[index]
+    for step in steps {
+      let region = regions[placed[step.index]]
       let range = region.range!
-      open.removeAll { regions[$0].range!.saturatedEnd <= range.base }
-      let others = open.filter { regions[$0].path != region.path }
-      for other in others.prefix(pairsPerRegion).map({ regions[$0] }) {
+      for other in step.named.map({ regions[placed[$0]] }) {
         let shared = other.range!.intersection(range)?.size ?? 0
         let kernelSays = reported.contains([other.path ?? "", region.path ?? ""].sorted())
         out.append(Finding(rule: RuleCatalogue.reservedOverlap,
@@ -44,12 +46,11 @@ enum OverlapAnalysis {
             + (kernelSays ? " (the kernel reports OVERLAP DETECTED)" : ""),
           nodes: [region.path ?? region.name, other.path ?? other.name], property: region.kind.placingProperty))
       }
-      if others.count > pairsPerRegion {
+      if step.total > step.named.count {
         out.append(Finding(rule: RuleCatalogue.reservedOverlap,
-          message: "\(region.name) \(Hex.range(range)) also overlaps \(others.count - pairsPerRegion) more regions",
+          message: "\(region.name) \(Hex.range(range)) also overlaps \(step.total - step.named.count) more regions",
           nodes: [region.path ?? region.name]))
       }
-      open.append(index)
     }
     return out
   }

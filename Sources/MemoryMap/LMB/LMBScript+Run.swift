@@ -28,11 +28,17 @@ extension LMBScript {
 
   /// Runs every line in order, starting from `lmb` (empty lists by default).
   public func run(from lmb: LMB = LMB()) -> Run {
+    var steps: [Step] = []
+    let final = run(from: lmb) { steps.append($0) }
+    return Run(steps: steps, final: final)
+  }
+
+  /// Runs every line in order and hands each step to `each` as it happens, keeping none: a
+  /// script of 100,000 dumps needs the memory of one map, not of 100,000.
+  public func run<E: Error>(from lmb: LMB = LMB(), each: (Step) throws(E) -> Void) throws(E) -> LMB {
     var state = lmb
-    let steps = lines.map { line in
-      Step(line: line, outcome: state.perform(line.operation))
-    }
-    return Run(steps: steps, final: state)
+    for line in lines { try each(Step(line: line, outcome: state.perform(line.operation))) }
+    return state
   }
 }
 

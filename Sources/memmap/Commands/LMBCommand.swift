@@ -27,14 +27,29 @@ extension MemmapCommand {
     var script: String = "-"
 
     mutating func execute() throws -> Outcome {
-      switch Self.output(forScriptAt: script) {
-      case .success(let text):
-        try Diagnostics.write(text)
+      switch Self.script(at: script) {
+      case .success(let parsed):
+        try Self.stream(parsed) { (text) throws(WriteError) in try Diagnostics.write(text) }
         return .clean
       case .failure(let failure):
         Diagnostics.printError(failure.message)
         return .unreadableInput
       }
+    }
+
+    /// Runs `script` and hands its text to `write` while it runs, in pieces of about `piece`
+    /// bytes (each at most one step longer), so that memory does not grow with the output.
+    static func stream<E: Error>(_ script: LMBScript, piece: Int = 1 << 16,
+                                 to write: (String) throws(E) -> Void) throws(E) {
+      var pending = ""
+      _ = try script.run { (step) throws(E) in
+        pending += LMBScriptRenderer.render(step)
+        if pending.utf8.count >= piece {
+          try write(pending)
+          pending = ""
+        }
+      }
+      if !pending.isEmpty { try write(pending) }
     }
 
     /// Why a script produced no output: a one-line message for `memmap: error: `.
@@ -45,8 +60,8 @@ extension MemmapCommand {
     /// The largest script read (far more than any hand-written one).
     static let sizeLimit = 16 << 20
 
-    /// Reads the script at `path` ("-" is standard input) and returns its output.
-    static func output(forScriptAt path: String) -> Result<String, Failure> {
+    /// Reads and parses the script at `path` ("-" is standard input).
+    static func script(at path: String) -> Result<LMBScript, Failure> {
       let name = path == "-" ? "<stdin>" : path
       let bytes: [UInt8]
       do {
@@ -57,16 +72,17 @@ extension MemmapCommand {
       guard let text = String(validating: bytes, as: UTF8.self) else {
         return .failure(Failure(message: "\(name): not UTF-8 text"))
       }
-      return output(for: text, file: name)
+      return parseScript(text, file: name)
     }
 
-    /// Parses, runs and renders a script's text; `file` names it in error messages.
+    /// Parses a script's text; `file` names it in error messages.
+    static func parseScript(_ text: String, file: String) -> Result<LMBScript, Failure> {
+      LMBScript.parse(text).mapError { Failure(message: LMBScriptRenderer.errorText($0, file: file)) }
+    }
+
+    /// Parses, runs and renders a script's text whole (for tests and small scripts).
     static func output(for text: String, file: String) -> Result<String, Failure> {
-      switch LMBScript.parse(text) {
-      case .success(let script): return .success(LMBScriptRenderer.render(script.run()))
-      case .failure(let error):
-        return .failure(Failure(message: LMBScriptRenderer.errorText(error, file: file)))
-      }
+      parseScript(text, file: file).map { LMBScriptRenderer.render($0.run()) }
     }
   }
 }

@@ -12,6 +12,8 @@
 enum VisibleText {
   /// `text` with every control and invisible format character written visibly.
   static func escape(_ text: String) -> String {
+    // Printable ASCII, nearly every name, needs no look at its scalars.
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
     guard text.unicodeScalars.contains(where: needsEscape) else { return text }
     var out = ""
     for scalar in text.unicodeScalars {

@@ -1,0 +1,49 @@
+import DeviceTree
+import Testing
+import TestSupport
+
+@testable import MemoryMap
+
+/// Issue #15: overlapping pairs were listed in full (10,000 regions at one address: 50 million
+/// pairs, 1.95 GB). `OverlapSweep` names at most `limit` per range and counts the rest.
+@Suite struct OverlapSweepTests {
+  /// The answer by comparing every pair, for checking the sweep.
+  static func bruteForce(_ ranges: [AddressRange], groups: [Int], limit: Int) -> [OverlapSweep.Step] {
+    let order = ranges.indices.filter { !ranges[$0].isEmpty }.sorted {
+      (ranges[$0].base, ranges[$0].size, $0) < (ranges[$1].base, ranges[$1].size, $1)
+    }
+    return order.enumerated().map { position, index in
+      let partners = order[..<position].filter { groups[$0] != groups[index] && ranges[$0].overlaps(ranges[index]) }
+      return OverlapSweep.Step(index: index, named: Array(partners.prefix(limit)), total: partners.count)
+    }
+  }
+
+  @Test("random ranges and groups: the same steps as comparing every pair", arguments: 0..<20)
+  func sameAsBruteForce(_ seed: Int) {
+    var random = SplitMix64(seed: UInt64(seed) &* 0x9e37_79b9)
+    let count = Int.random(in: 0...80, using: &random)
+    let ranges = (0..<count).map { _ in
+      AddressRange(base: UInt64.random(in: 0...64, using: &random) * 0x1000,
+                   size: UInt64.random(in: 0...16, using: &random) * 0x1000)
+    }
+    let groups = (0..<count).map { _ in Int.random(in: 0...3, using: &random) }
+    let steps = OverlapSweep.steps(ranges, groups: groups, limit: 3)
+    let expected = Self.bruteForce(ranges, groups: groups, limit: 3)
+    #expect(steps.map(\.index) == expected.map(\.index))
+    #expect(steps.map(\.named) == expected.map(\.named))
+    #expect(steps.map(\.total) == expected.map(\.total))
+  }
+
+  @Test("400 carve-outs at one address, every other no-map: at most 9 MM031 findings per entry")
+  func efiOverrideFlood() throws {
+    let reserved = (0..<400).map { i in
+      FDTNode("r\(i)@90000000", [("reg", FDTWriter.pairs(0x9000_0000, 0x1000))] + (i % 2 == 0 ? [("no-map", [])] : []))
+    }
+    let blob = try DeviceTreeBlob(bytes: FDTWriter.blob(.board(reserved: reserved)), file: "flood.dtb")
+    let report = try MapReport.make(blob, options: MapOptions())
+    let overrides = report.findings.filter { $0.rule == RuleCatalogue.ubootEFITypeOverridden }
+    #expect(!overrides.isEmpty)
+    #expect(overrides.count <= 9 * 400, "\(overrides.count) findings")
+    #expect(overrides.contains { $0.message.contains("also overlaps") })
+  }
+}
