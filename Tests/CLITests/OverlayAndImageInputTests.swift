@@ -98,7 +98,21 @@ import TestSupport
   func fitWhereOneTreeIsExpected() throws {
     let run = try Binary.run(["render", "--output", "-", Self.image])
     #expect(run.status == 2)
-    #expect(run.stderr.contains("holds 3 device trees"))
+    #expect(run.stderr == "memmap: error: \(Self.image): a FIT image with 3 configurations; this command reads one: name it as \(Self.image):CONF\n")
+  }
+
+  @Test("image.itb:conf-2 names one configuration, for every command; an unknown one lists those there are")
+  func fitConfigurationByName() throws {
+    let whole = try Binary.run(["inspect", "--format", "kernel-log", Self.image]).stdout.components(separatedBy: "\n\n")
+    let one = try Binary.run(["inspect", "--format", "kernel-log", Self.image + ":conf-2"])
+    #expect(one.status == 0)
+    #expect(whole[1] == "==> \(Self.image):conf-2 <==\n" + one.stdout.dropLast())
+    let diff = try Binary.run(["diff", Self.image + ":conf-1", Self.image + ":conf-2"])
+    #expect(diff.status == 1)
+    #expect(diff.stdout.contains("added   /reserved-memory/optee@80040000"))
+    let unknown = try Binary.run(["lint", Self.image + ":conf-9"])
+    #expect(unknown.status == 2)
+    #expect(unknown.stderr == "memmap: error: \(Self.image):conf-9: no such configuration (the image has: conf-1, conf-2, conf-3)\n")
   }
 
   @Test("FIT with external data: data-size bytes at data-offset past the tree's 4-aligned end")

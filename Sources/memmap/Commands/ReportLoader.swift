@@ -20,12 +20,13 @@ enum ReportLoader {
     return reports
   }
 
-  /// The report of the one board in `path`; an input with several (a FIT image) is refused.
+  /// The report of the one board in `path`; an input with several (a FIT image) is refused
+  /// unless one is named (`image.itb:conf-2`).
   static func loadOne(_ path: String, options: MapOptions, input: InputSettings) -> Result<MapReport, DeviceTreeError> {
     let reports = load(path, options: options, input: input)
     guard reports.count == 1 else {
       return .failure(DeviceTreeError(file: path, reason: .refused(
-        "holds \(reports.count) device trees (a FIT image's configurations); this command reads one")))
+        "a FIT image with \(reports.count) configurations; this command reads one: name it as \(path):CONF")))
     }
     return reports[0]
   }

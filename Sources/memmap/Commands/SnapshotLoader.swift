@@ -12,6 +12,12 @@ struct LoadFailure: Error, CustomStringConvertible {
 /// Reads a diff input: a DTB (modelled now) or a saved `inspect --format json` document.
 enum SnapshotLoader {
   static func load(_ path: String, options: MapOptions, input: InputSettings) -> Result<MapSnapshot, LoadFailure> {
+    let modelled = {
+      ReportLoader.loadOne(path, options: options, input: input)
+        .map(MapSnapshot.init).mapError { LoadFailure(ErrorText.line(for: $0)) }
+    }
+    // `image.itb:conf-1` names a FIT configuration, not a file to read.
+    if InputLoader.imageOfBoard(path) != nil { return modelled() }
     let bytes: [UInt8]
     do {
       bytes = try FileBytes.read(path: path, limit: DeviceTreeBlob.maximumSize)
@@ -30,8 +36,7 @@ enum SnapshotLoader {
         return .failure(LoadFailure(ErrorText.line(for: error)))
       }
     }
-    return ReportLoader.loadOne(path, options: options, input: input)
-      .map(MapSnapshot.init).mapError { LoadFailure(ErrorText.line(for: $0)) }
+    return modelled()
   }
 
   /// Every input's snapshot, in order; nil, after printing the first failure's line, when one

@@ -15,6 +15,7 @@ enum InputLoader {
   /// The boards in `path`: one for a blob, a source or a directory, one per configuration
   /// of a FIT image (named `image.itb:conf-1`), each with `settings.overlays` applied.
   static func load(_ path: String, settings: InputSettings) -> [Result<LoadedTree, DeviceTreeError>] {
+    if let image = imageOfBoard(path) { return board(path, of: load(image, settings: settings), in: image) }
     do throws(DeviceTreeError) {
       if path != "-" && DirectoryEntries.isDirectory(path) {
         let tree = LoadedTree(blob: try DirectoryTree.blob(path), sources: nil)
@@ -30,6 +31,29 @@ enum InputLoader {
     } catch {
       return [.failure(error)]
     }
+  }
+
+  /// `image.itb` for `image.itb:conf-2` when no file has the whole name but one has the part
+  /// before the last `:`.
+  static func imageOfBoard(_ path: String) -> String? {
+    guard path != "-", !DirectoryEntries.exists(path), let colon = path.lastIndex(of: ":") else { return nil }
+    let image = String(path[..<colon])
+    return DirectoryEntries.exists(image) ? image : nil
+  }
+
+  /// The one board named `name` among an image's, or why there is none.
+  static func board(_ name: String, of boards: [Result<LoadedTree, DeviceTreeError>], in image: String)
+    -> [Result<LoadedTree, DeviceTreeError>]
+  {
+    let names = boards.map { (try? $0.get().blob.file) ?? ($0.failureError?.file ?? "") }
+    if let index = names.firstIndex(of: name) { return [boards[index]] }
+    if names == [image] {
+      // Not a FIT image: its own error if it has one, else say that it holds one tree.
+      if let error = boards[0].failureError { return [.failure(error)] }
+      return [.failure(DeviceTreeError(file: name, reason: .unreadable("no such file (\(image) is one tree, not a FIT image)")))]
+    }
+    let listed = names.map { String($0.dropFirst(image.count + 1)) }.joined(separator: ", ")
+    return [.failure(DeviceTreeError(file: name, reason: .refused("no such configuration (the image has: \(listed))")))]
   }
 
   /// An `--overlay` file: a compiled overlay or its source, refused when it is not one.
@@ -106,5 +130,13 @@ enum ContentKind: Equatable {
     if includes && !name.hasSuffix(".dtsi") { return .source }
     if includes || (text.contains("{") && text.contains("};")) { return .sourceFragment }
     return .unknown
+  }
+}
+
+extension Result {
+  /// The error of a failure, nil for a success.
+  var failureError: Failure? {
+    if case .failure(let error) = self { return error }
+    return nil
   }
 }
