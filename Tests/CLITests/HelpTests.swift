@@ -53,19 +53,21 @@ import TestSupport
     }
   }
 
-  /// The files a user reads: the README, the docs and the sources (rule texts, help).
+  /// The files a user reads: the README, the docs, the sources (rule texts, help) and the
+  /// example trees and LMB scripts under Fixtures/ (rules.md and the README show them).
   static var userFacingFiles: [String] {
     let fm = FileManager.default
     var files = ["README.md"]
-    for folder in ["docs", "Sources"] {
+    let suffixes = [".md", ".swift", ".mdoc", ".json", ".dts", ".lmb"]
+    for folder in ["docs", "Sources", "Fixtures"] {
       let found = fm.enumerator(atPath: repository + "/" + folder)?.compactMap { $0 as? String } ?? []
-      files += found.filter { $0.hasSuffix(".md") || $0.hasSuffix(".swift") || $0.hasSuffix(".mdoc")
-        || $0.hasSuffix(".json") }.map { folder + "/" + $0 }
+      files += found.filter { name in !name.hasPrefix(".dtb/") && suffixes.contains { name.hasSuffix($0) } }
+        .map { folder + "/" + $0 }
     }
     return files.sorted()
   }
 
-  @Test("README, docs and sources point at nothing outside the repository")
+  @Test("README, docs, sources and example fixtures point at nothing outside the repository")
   func nothingOutside() throws {
     let files = Self.userFacingFiles
     #expect(files.count > 50)
