@@ -62,6 +62,13 @@ import TestSupport
     #expect(run.stderr == "memmap: error: \(file): dtc failed: \(file):4.1-2 syntax error\n")
   }
 
+  @Test("without cpp on PATH, source input is one line saying what to install, exit 2")
+  func missingTool() throws {
+    let run = try Binary.run(["lint", Self.base], environment: ["PATH": "/nonexistent"])
+    #expect(run.status == 2)
+    #expect(run.stderr == "memmap: error: \(Self.base): cpp failed: cannot run it (cpp: No such file or directory); install cpp\n")
+  }
+
   @Test("a .dtsi (source without /dts-v1/) is refused, not compiled into an empty tree")
   func fragmentRefused() throws {
     let run = try Binary.run(["lint", Fixtures.path("sources/kernel-style/vendor-soc.dtsi")])

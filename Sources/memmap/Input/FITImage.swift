@@ -57,7 +57,7 @@ enum FITImage {
       if let position = try fit.property("data-position", of: node)?.u32 {
         start = Int(position)
       } else if let offset = try fit.property("data-offset", of: node)?.u32 {
-        start = (fit.totalSize + 3) & ~3 + Int(offset)
+        start = ((fit.totalSize + 3) & ~3) + Int(offset)
       } else {
         throw fail("data-size without data-offset or data-position")
       }
