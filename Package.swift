@@ -44,6 +44,11 @@ let package = Package(
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "DeviceTreeTests", dependencies: ["DeviceTree", "TestSupport"]),
     .testTarget(name: "MemoryMapTests", dependencies: ["MemoryMap", "DeviceTree", "TestSupport"]),
-    .testTarget(name: "CLITests", dependencies: ["memmap", "MemoryMap", "DeviceTree", "TestSupport"]),
+    .testTarget(
+      name: "CLITests",
+      dependencies: [
+        "memmap", "MemoryMap", "DeviceTree", "TestSupport",
+        .product(name: "Yams", package: "Yams"),
+      ]),
   ]
 )

@@ -9,8 +9,9 @@ import TestSupport
 
 @testable import memmap
 
-/// The five lint formats on fixtures, against golden files beside them
-/// (`Fixtures/lint/NAME.text.txt`, `.json`, `.sarif.json`, `.github.txt`, `.junit.xml`).
+/// The lint formats on fixtures, against golden files beside them
+/// (`Fixtures/lint/NAME.text.txt`, `.json`, `.sarif.json`, `.github.txt`, `.junit.xml`,
+/// `.codequality.json`).
 @Suite struct LintRendererGoldenTests {
   static let fixtures = ["reserved-overlap", "range-wraps"]
 
@@ -63,6 +64,21 @@ import TestSupport
   @Test("junit", arguments: fixtures)
   func junit(_ name: String) throws {
     Self.check(JUnitRenderer.render(try Self.report([name])), golden: "lint/\(name).junit.xml")
+  }
+
+  @Test("codequality", arguments: fixtures)
+  func codeQuality(_ name: String) throws {
+    let text = CodeQualityRenderer.render(try Self.report([name]))
+    try Self.checkJSON(text, golden: "lint/\(name).codequality.json")
+    // GitLab's required fields (docs: "Code Quality report format"): one issue per finding.
+    let issues = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+    #expect(issues.count == (try Self.report([name])).findings.count)
+    for issue in issues {
+      #expect(["info", "minor", "major", "critical", "blocker"].contains(issue["severity"] as? String ?? ""))
+      #expect((issue["location"] as? [String: Any])?["path"] as? String == "lint/\(name).dtb")
+      #expect(((issue["location"] as? [String: Any])?["lines"] as? [String: Any])?["begin"] as? Int == 1)
+    }
+    #expect(Set(issues.compactMap { $0["fingerprint"] as? String }).count == issues.count)
   }
 }
 

@@ -37,12 +37,7 @@ enum BaselineFile {
   }
 
   static func text(_ baseline: Baseline) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let document = Document(findings: baseline.entries, schemaVersion: 1, tool: ToolInfo.name)
-    // Encoding strings and integers cannot fail.
-    let data = (try? encoder.encode(document)) ?? Data()
-    return String(decoding: data, as: UTF8.self) + "\n"
+    JSONRenderer.encode(Document(findings: baseline.entries, schemaVersion: 1, tool: ToolInfo.name))
   }
 
   static func write(_ baseline: Baseline, to path: String) throws(WriteError) {

@@ -23,7 +23,7 @@ extension MemmapCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "Output format: text, json, sarif, github or junit.")
+    @Option(help: "Output format: text, json, sarif, github, junit or codequality (GitLab).")
     var format: LintFormat = .text
 
     @Option(help: "Lowest severity that fails the run: error, warning or note.")
@@ -143,6 +143,8 @@ enum LintFormat: String, ExpressibleByArgument, CaseIterable {
   case sarif
   case github
   case junit
+  /// GitLab's Code Quality report.
+  case codequality
 
   func render(_ report: LintReport) -> String {
     switch self {
@@ -151,6 +153,7 @@ enum LintFormat: String, ExpressibleByArgument, CaseIterable {
     case .sarif: return SARIFRenderer.render(report)
     case .github: return GitHubRenderer.render(report)
     case .junit: return JUnitRenderer.render(report)
+    case .codequality: return CodeQualityRenderer.render(report)
     }
   }
 }
