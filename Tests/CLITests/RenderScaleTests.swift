@@ -142,3 +142,54 @@ import TestSupport
     }
   }
 }
+
+/// Issue #15: a tree of 10,000 memory banks took 24 s to render, each bar scanning every range
+/// and every bank. Bars, segments and covering runs are now found by binary search; these
+/// check that the search gives what a scan gives.
+@Suite struct RenderScaleSearchTests {
+  @Test("y by binary search equals y by a scan over every bar and segment, on random scales", arguments: 0..<10)
+  func yMatchesScan(_ seed: Int) {
+    var random = SplitMix64(seed: UInt64(seed) + 0x5ca1e)
+    let ranges = (0..<Int.random(in: 1...60, using: &random)).map { _ in
+      AddressRange(base: UInt64.random(in: 0...200, using: &random) * 0x1000,
+                   size: UInt64.random(in: 0...8, using: &random) * 0x1000)
+    }
+    let scale = MapScale(ranges: ranges, labelled: [ranges])
+    func scanned(_ address: UInt64) -> Int? {
+      for bar in scale.bars {
+        if address == bar.range.saturatedEnd { return bar.bottom }
+        for segment in bar.segments where segment.range.contains(address) {
+          let offset = address - segment.range.base
+          return segment.top + Int(offset * UInt64(segment.height) / segment.range.size)
+        }
+      }
+      return nil
+    }
+    for address in stride(from: UInt64(0), through: 210 * 0x1000, by: 0x800) {
+      #expect(scale.y(address) == scanned(address), "0x\(String(address, radix: 16))")
+    }
+    let runs = MapScale.runs(ranges)
+    for address in stride(from: UInt64(0), through: 210 * 0x1000, by: 0x800) {
+      let probe = AddressRange(base: address, size: 0x800)
+      #expect(ColumnLayout.covered(probe, by: runs) == runs.contains { $0.overlaps(probe) })
+    }
+  }
+
+  @Test("2,000 banks: one caption per bar, each naming its own bank")
+  func manyBanks() throws {
+    let banks = (0..<2000).map { i in
+      let base = 0x8000_0000 + UInt64(i) * 0x20_0000
+      return FDTNode("memory@\(String(base, radix: 16))", [("device_type", FDTWriter.strings("memory")),
+                                                          ("reg", FDTWriter.pairs(base, 0x10_0000))])
+    }
+    let root = FDTNode("", [("#address-cells", FDTWriter.cells(2)), ("#size-cells", FDTWriter.cells(2))], children: banks)
+    let path = NSTemporaryDirectory() + "memmap-banks-\(getpid()).dtb"
+    try Data(FDTWriter.blob(root)).write(to: URL(fileURLWithPath: path))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let run = try Binary.run(["render", "--format", "svg", "-o", "-", path])
+    #expect(run.status == 0, "\(run.stderr)")
+    let captions = run.stdout.split(separator: "\n").filter { $0.contains(">RAM 0x") }
+    #expect(captions.count == 2000)
+    #expect(captions.allSatisfy { $0.components(separatedBy: "+1 MiB").count == 2 }, "one bank per caption")
+  }
+}

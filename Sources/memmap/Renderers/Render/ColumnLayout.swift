@@ -76,17 +76,21 @@ struct ColumnLayout: Equatable {
   }
 
   /// The segments no region holds (none drawn over them, or only ones that hold no memory),
-  /// joined while they stay on the same side of a bank boundary and equally covered.
+  /// joined while they stay on the same side of a bank boundary and equally covered. Segments
+  /// are cut at every range boundary, so each lies wholly inside or outside each range: which
+  /// ranges cover it is answered by binary search in their merged runs.
   static func holes(_ picture: MapPicture, scale: MapScale) -> [Hole] {
-    let drawn = picture.blocks.compactMap(\.drawnRange)
-    let holding = picture.blocks.filter(\.active).compactMap(\.drawnRange)
+    let drawn = MapScale.runs(picture.blocks.compactMap(\.drawnRange))
+    let holding = MapScale.runs(picture.blocks.filter(\.active).compactMap(\.drawnRange))
+    let ram = MapScale.runs(picture.banks.map(\.range))
+    let bankStarts = Set(picture.banks.map(\.range.base))
     var holes: [Hole] = []
     for bar in scale.bars {
-      for segment in bar.segments where !holding.contains(where: { $0.overlaps(segment.range) }) {
-        let isRAM = picture.banks.contains { $0.range.covers(segment.range) }
-        let isLabelled = !drawn.contains { $0.overlaps(segment.range) }
+      for segment in bar.segments where !covered(segment.range, by: holding) {
+        let isRAM = covered(segment.range, by: ram)
+        let isLabelled = !covered(segment.range, by: drawn)
         if let last = holes.last, last.range.saturatedEnd == segment.range.base, last.isRAM == isRAM,
-          last.isLabelled == isLabelled, !picture.banks.contains(where: { $0.range.base == segment.range.base })
+          last.isLabelled == isLabelled, !bankStarts.contains(segment.range.base)
         {
           holes[holes.count - 1].range = AddressRange(start: last.range.base, end: segment.range.saturatedEnd)!
           holes[holes.count - 1].bottom = segment.bottom
@@ -97,5 +101,11 @@ struct ColumnLayout: Equatable {
       }
     }
     return holes
+  }
+
+  /// Whether sorted, disjoint `runs` overlap `range`.
+  static func covered(_ range: AddressRange, by runs: [AddressRange]) -> Bool {
+    let i = MapScale.firstIndex(in: runs) { $0.saturatedEnd > range.base }
+    return i < runs.count && runs[i].overlaps(range)
   }
 }

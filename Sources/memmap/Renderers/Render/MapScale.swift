@@ -52,11 +52,20 @@ struct MapScale: Equatable {
   init(ranges: [AddressRange], labelled: [[AddressRange]], metrics: Metrics = Metrics()) {
     self.metrics = metrics
     let demand = Self.labelDemand(labelled)
+    let boundaries = Self.boundaries(ranges)
+    var next = 0
     var y = 0
     bars = []
     for run in Self.runs(ranges) {
       y += (bars.isEmpty ? 0 : metrics.gap) + metrics.header
-      let cuts = Self.breakpoints(ranges, within: run)
+      // Runs and boundaries are both in address order: one pass over the boundaries in all.
+      var cuts = [run.base]
+      while next < boundaries.count && boundaries[next] <= run.base { next += 1 }
+      while next < boundaries.count && boundaries[next] < run.saturatedEnd {
+        cuts.append(boundaries[next])
+        next += 1
+      }
+      cuts.append(run.saturatedEnd)
       var segments: [Segment] = []
       for (start, end) in zip(cuts, cuts.dropFirst()) {
         let range = AddressRange(start: start, end: end)!
@@ -88,15 +97,15 @@ struct MapScale: Equatable {
     return runs
   }
 
-  /// Every range boundary inside `run`, with the run's own ends, sorted and unique.
-  static func breakpoints(_ ranges: [AddressRange], within run: AddressRange) -> [UInt64] {
-    var cuts: Set<UInt64> = [run.base, run.saturatedEnd]
-    for range in ranges where !range.isEmpty {
-      for address in [range.base, range.saturatedEnd] where address > run.base && address < run.saturatedEnd {
-        cuts.insert(address)
-      }
-    }
-    return cuts.sorted()
+  /// Every boundary of the non-empty ranges, sorted and unique.
+  static func boundaries(_ ranges: [AddressRange]) -> [UInt64] {
+    var cuts: [UInt64] = []
+    cuts.reserveCapacity(2 * ranges.count)
+    for range in ranges where !range.isEmpty { cuts += [range.base, range.saturatedEnd] }
+    cuts.sort()
+    var unique: [UInt64] = []
+    for cut in cuts where unique.last != cut { unique.append(cut) }
+    return unique
   }
 
   /// For each address, the most labels that start there in any one column.
@@ -112,17 +121,31 @@ struct MapScale: Equatable {
 
   /// The y of `address`: the top edge of the byte at `address`, or the bottom of the bar it ends.
   /// Inside a segment, addresses are spread linearly. nil for an address no bar holds.
+  /// Bars and segments are in address order: both are found by binary search.
   func y(_ address: UInt64) -> Int? {
-    for bar in bars {
-      if address == bar.range.saturatedEnd { return bar.bottom }
-      guard bar.range.contains(address) else { continue }
-      for segment in bar.segments where segment.range.contains(address) {
-        let offset = address - segment.range.base
-        let product = offset.multipliedFullWidth(by: UInt64(segment.height))
-        return segment.top + Int(segment.range.size.dividingFullWidth(product).quotient)
-      }
+    let b = Self.firstIndex(in: bars) { $0.range.saturatedEnd >= address }
+    guard b < bars.count else { return nil }
+    let bar = bars[b]
+    if address == bar.range.saturatedEnd { return bar.bottom }
+    guard bar.range.contains(address) else { return nil }
+    let s = Self.firstIndex(in: bar.segments) { $0.range.saturatedEnd > address }
+    guard s < bar.segments.count, bar.segments[s].range.contains(address) else { return nil }
+    let segment = bar.segments[s]
+    let offset = address - segment.range.base
+    let product = offset.multipliedFullWidth(by: UInt64(segment.height))
+    return segment.top + Int(segment.range.size.dividingFullWidth(product).quotient)
+  }
+
+  /// The first index whose element satisfies `isAtOrPast`, which is false and then true
+  /// along `elements` (`elements.count` when it never holds).
+  static func firstIndex<T>(in elements: [T], where isAtOrPast: (T) -> Bool) -> Int {
+    var low = 0
+    var high = elements.count
+    while low < high {
+      let middle = (low + high) / 2
+      if isAtOrPast(elements[middle]) { high = middle } else { low = middle + 1 }
     }
-    return nil
+    return low
   }
 
   /// The top and bottom of a range; nil when it is empty or not on the scale.

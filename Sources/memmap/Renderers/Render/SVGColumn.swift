@@ -52,14 +52,15 @@ struct SVGColumn {
   func bars() -> String {
     var out = ""
     var previous: MapScale.Bar?
-    for bar in scale.bars {
+    let banks = banksByBar()
+    for (index, bar) in scale.bars.enumerated() {
       if let previous {
         let gapSize = bar.range.base - previous.range.saturatedEnd
         let y = top + previous.bottom + (scale.metrics.gap + 4) / 2
         out += small("gap \(Formatting.humanSize(gapSize)) (not drawn)", x: geometry.barX + 6, y: y,
                      extra: " fill=\"\(PictureStyle.muted)\"")
       }
-      out += small(caption(bar), x: geometry.x, y: top + bar.top - 12, extra: " font-weight=\"bold\"")
+      out += small(caption(banks[index] ?? []), x: geometry.x, y: top + bar.top - 12, extra: " font-weight=\"bold\"")
       out += "<rect x=\"\(geometry.barX)\" y=\"\(top + bar.top)\" width=\"\(geometry.barWidth)\" "
         + "height=\"\(bar.bottom - bar.top)\" fill=\"none\" stroke=\"\(PictureStyle.outline)\"/>\n"
       let ticks = bar.segments.map { ($0.range.base, $0.top) } + [(bar.range.saturatedEnd, bar.bottom)]
@@ -73,13 +74,27 @@ struct SVGColumn {
     return out
   }
 
+  /// The banks in each bar, by bar index, in the picture's order: a bar is a run of touching
+  /// ranges, so a bank lies in the one bar that holds its base.
+  func banksByBar() -> [Int: [MapPicture.Bank]] {
+    var out: [Int: [MapPicture.Bank]] = [:]
+    for bank in picture.banks where !bank.range.isEmpty {
+      let index = MapScale.firstIndex(in: scale.bars) { $0.range.saturatedEnd > bank.range.base }
+      if index < scale.bars.count && scale.bars[index].range.overlaps(bank.range) { out[index, default: []].append(bank) }
+    }
+    return out
+  }
+
   /// A dashed line across the bar where a bank starts or ends inside it, so that a region
   /// running past the end of RAM shows where RAM stops.
   func bankEdges() -> String {
     var out = ""
-    let edges = Set(picture.banks.flatMap { [$0.range.base, $0.range.saturatedEnd] })
+    let edges = MapScale.boundaries(picture.banks.map(\.range))
     for bar in scale.bars {
-      for edge in edges.sorted() where edge > bar.range.base && edge < bar.range.saturatedEnd {
+      var i = MapScale.firstIndex(in: edges) { $0 > bar.range.base }
+      while i < edges.count && edges[i] < bar.range.saturatedEnd {
+        let edge = edges[i]
+        i += 1
         guard let y = scale.y(edge) else { continue }
         out += "<line class=\"bank-edge\" x1=\"\(geometry.barX - 8)\" y1=\"\(top + y)\" "
           + "x2=\"\(geometry.barX + geometry.barWidth + 8)\" y2=\"\(top + y)\" \(PictureStyle.bankEdge)/>\n"
@@ -94,8 +109,7 @@ struct SVGColumn {
   }
 
   /// What a bar holds of this map's RAM: its banks, or that it has none.
-  func caption(_ bar: MapScale.Bar) -> String {
-    let banks = picture.banks.filter { bar.range.overlaps($0.range) }
+  func caption(_ banks: [MapPicture.Bank]) -> String {
     if banks.isEmpty { return "no RAM in this map" }
     return "RAM " + banks.map { bank in
       "\(Hex.plain(bank.range.base)) +\(Formatting.humanSize(bank.range.size))" + (bank.source.map { " \($0)" } ?? "")
