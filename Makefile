@@ -57,7 +57,7 @@ FIXTURE_DTBO := $(patsubst Fixtures/%.dtso,Fixtures/.dtb/%.dtbo,$(shell find Fix
 FIXTURE_ITB := $(patsubst Fixtures/%.its,Fixtures/.dtb/%.itb,$(shell find Fixtures/input -name '*.its' | sort))
 SOURCE_DTB := $(patsubst Fixtures/%.dts,Fixtures/.dtb/%.dtb,$(shell find Fixtures/sources -name '*.dts' | sort))
 
-.PHONY: all deps test-deps build release dist install install-files uninstall deb run test fixtures corpus lint-corpus oracle bench fuzz clean
+.PHONY: all deps test-deps build release dist install install-files uninstall deb run test fixtures corpus lint-corpus oracle oracle-riscv bench fuzz clean
 
 all: build
 
@@ -172,6 +172,10 @@ corpus: release
 
 oracle:
 	scripts/oracle-record.sh
+
+# The riscv64 suite (Fixtures/kernel-riscv64) under Debian's riscv64 6.12 and 7.2 kernels.
+oracle-riscv:
+	scripts/oracle-record-riscv.sh
 
 clean:
 	rm -rf .build .build-release Fixtures/.dtb
