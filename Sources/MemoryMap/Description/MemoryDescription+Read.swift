@@ -26,7 +26,25 @@ extension MemoryDescription {
     if let chosen = children.first(where: { $0.isNamed("chosen") }) {
       description.chosen = try readChosen(chosen, in: blob)
     }
+    if let cpus = children.first(where: { $0.isNamed("cpus") }) {
+      description.cpuCompatible = try readCPUCompatible(cpus, in: blob)
+    }
     return description
+  }
+
+  /// The `compatible` strings of `/cpus`' children, in blob order, each string once: what
+  /// tells the architecture a tree is written for.
+  static func readCPUCompatible(_ cpus: Node, in blob: DeviceTreeBlob) throws(DeviceTreeError)
+    -> [String]
+  {
+    var out: [String] = []
+    var seen: Set<String> = []
+    for cpu in try blob.children(of: cpus) {
+      for string in try blob.property("compatible", of: cpu)?.strings ?? [] where seen.insert(string).inserted {
+        out.append(string)
+      }
+    }
+    return out
   }
 
   /// The root's cell counts; the kernel defaults both to 1 when absent.

@@ -17,6 +17,8 @@ public struct MemoryDescription: Sendable {
   public var chosen: ChosenMemory
   /// The root's `compatible` strings (the board).
   public var boardCompatible: [String] = []
+  /// The `compatible` strings of the CPU nodes (`/cpus/*`), each once.
+  public var cpuCompatible: [String] = []
   /// The blob's size in bytes.
   public var blobSize: Int = 0
 

@@ -12,6 +12,8 @@ public enum FindingAnalysis {
     out += noMapAlignmentFindings(report)
     out += ubootFindings(report)
     out += EFIAnalysis.findings(report)
+    out += lateReservationFindings(report)
+    out += firmwareRegionFindings(report)
     return out.sorted { ($0.rule.id, $0.nodes.first ?? "") < ($1.rule.id, $1.nodes.first ?? "") }
   }
 
@@ -84,8 +86,9 @@ public enum FindingAnalysis {
         out.append(Finding(rule: RuleCatalogue.tooManyDynamic,
           message: "\(kernel) skips \(name): more than 64 dynamic regions", nodes: [path(name)]))
       case .matchingFailed(let name):
+        let why = report.kernel.profile.hasCMA ? "" : " (this kernel has no CMA)"
         out.append(Finding(rule: RuleCatalogue.initFailed,
-          message: "\(kernel): every init function for \(name) fails; its memory is released",
+          message: "\(kernel): every init function for \(name) fails\(why); its memory is released",
           nodes: [path(name)]))
       default:
         break

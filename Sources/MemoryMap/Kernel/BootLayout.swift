@@ -26,12 +26,53 @@ public enum BootLayout {
     }
   }
 
+  /// QEMU's riscv `virt` machine (root compatible `riscv-virtio`) booting Debian's riscv64
+  /// kernels through its OpenSBI (`-bios default -kernel -initrd -dtb`), as recorded in
+  /// `Fixtures/kernel-riscv64/*.layout`: the kernel image at RAM base + 2 MiB with `_end`
+  /// rounded up to 2 MiB, reserved before the scan; the initrd comes from `/chosen`, which
+  /// QEMU fills in (the flow reserves it); the DTB where QEMU put it, the 2 MiB-aligned
+  /// address below the lower of the end of RAM and 3 GiB that leaves room for the blob,
+  /// reserved only after the scan (`paging_init` reserves it after
+  /// `early_init_fdt_scan_reserved_mem`), so dynamic regions can be placed over it.
+  public static func qemuRiscvVirt(profile: KernelProfile, ram: [AddressRange], blobSize: Int)
+    -> [BootReservation]
+  {
+    guard let first = ram.min(by: { $0.base < $1.base }) else { return [] }
+    var layout = [BootReservation(name: "kernel (QEMU riscv virt)",
+                                  range: AddressRange(base: first.base &+ 0x20_0000,
+                                                      size: qemuRiscvKernelSize(profile)))]
+    let ramEnd = ram.map { $0.base &+ $0.size }.max() ?? 0
+    let top = first.base < 3 << 30 ? min(ramEnd, 3 << 30) : ramEnd
+    let size = UInt64(blobSize)
+    if top >= size {
+      let base = (top - size) & ~(UInt64(0x20_0000) - 1)
+      layout.append(BootReservation(name: "dtb (QEMU riscv virt)",
+                                    range: AddressRange(base: base, size: size), afterScan: true))
+    }
+    return layout
+  }
+
+  /// What Debian's riscv64 image of each release reserves for itself: `_end` rounded up to
+  /// 2 MiB (`memblock_reserve` by `paging_init` in the recorded boots: 0x2000000 for 6.12.118,
+  /// 0x2400000 for 7.2.13).
+  static func qemuRiscvKernelSize(_ profile: KernelProfile) -> UInt64 {
+    profile.name == "6.12" ? 0x200_0000 : 0x240_0000
+  }
+
   /// The layout that applies to `description` when the user gave no `--reserve`: QEMU's for
-  /// its virt board, nothing otherwise.
+  /// its virt boards (arm64 `linux,dummy-virt`, riscv `riscv-virtio`), nothing otherwise.
   public static func implied(for description: MemoryDescription, profile: KernelProfile)
     -> [BootReservation]
   {
-    guard description.boardCompatible.contains("linux,dummy-virt") else { return [] }
-    return qemuVirt(profile: profile, blobSize: description.blobSize)
+    switch profile.architecture {
+    case .arm64:
+      guard description.boardCompatible.contains("linux,dummy-virt") else { return [] }
+      return qemuVirt(profile: profile, blobSize: description.blobSize)
+    case .riscv64:
+      guard description.boardCompatible.contains("riscv-virtio") else { return [] }
+      let ram = description.memoryNodes.filter(\.isAvailable).flatMap(\.entries)
+        .filter { $0.size != 0 }.map { AddressRange(base: $0.address, size: $0.size) }
+      return qemuRiscvVirt(profile: profile, ram: ram, blobSize: description.blobSize)
+    }
   }
 }

@@ -22,7 +22,7 @@ extension KernelFlow {
       }
       align = value
     }
-    if isCMACandidate(child) { align = max(align, profile.cmaAlignment) }
+    if profile.hasCMA && isCMACandidate(child) { align = max(align, profile.cmaAlignment) }
     var base: UInt64 = 0
     var allocRanges = child.allocRanges.map { $0.entries(cells) }
     if let decoded = allocRanges, decoded.entryLength == 0 || decoded.isMalformed,
@@ -111,7 +111,7 @@ extension KernelFlow {
     -> InitResult
   {
     guard child.isCompatible(with: "shared-dma-pool") else { return .none }
-    if child.reusable && !child.noMap {
+    if profile.hasCMA && child.reusable && !child.noMap {
       // Once CMA has refused a region, the DMA pool refuses it too (it is reusable).
       if (base | size) & (profile.cmaAlignment - 1) != 0 {
         events.append(.cmaIncorrectAlignment(name: child.name))

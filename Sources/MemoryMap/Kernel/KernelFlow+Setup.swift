@@ -46,10 +46,38 @@ extension KernelFlow {
     }
   }
 
+  /// Reserves what the kernel reserves only after the scan (riscv's DTB), in the order given;
+  /// the scan may have placed dynamic regions over it (`BootLayout.qemuRiscvVirt`).
+  mutating func reserveLateBootRegions(_ reservations: [BootReservation]) {
+    for reservation in reservations {
+      memblock.reserve(base: reservation.range.base, size: reservation.range.size)
+      regions.append(
+        KernelRegion(name: reservation.name, path: nil, kind: .boot, range: reservation.range,
+                     size: reservation.range.size, status: .reserved))
+    }
+  }
+
+  /// The default CMA area of `dma_contiguous_reserve`, after the DTB: the profile's size,
+  /// CMA-aligned, top-down below 4 GiB (riscv's `dma32_phys_limit`), unless a `reusable`
+  /// `linux,cma-default` region already became the default area.
+  mutating func reserveDefaultCMA() {
+    guard let size = profile.defaultCMASize else { return }
+    let hasDefault = children.indices.contains {
+      children[$0].cmaDefault && regions[firstRegionOfChild[$0]].initResult == .cma
+    }
+    guard !hasDefault else { return }
+    let base = memblock.allocate(size: size, align: profile.cmaAlignment, start: 0, end: 1 << 32,
+                                 pageSize: profile.pageSize.bytes)
+    regions.append(
+      KernelRegion(name: "cma (default)", path: nil, kind: .boot,
+                   range: base == 0 ? nil : AddressRange(base: base, size: size), size: size,
+                   reusable: true, status: base == 0 ? .failed(.noSpace) : .reserved))
+  }
+
   /// Reserves each `/memreserve/` entry up to the first of size 0.
   mutating func reserveMemreserveBlock() {
     for entry in description.memoryReservations {
-      if entry.size == 0 { break }
+      if entry.size == 0 || panicked { break }
       memblock.reserve(base: entry.address, size: entry.size)
       regions.append(
         KernelRegion(name: "memreserve[\(entry.index)]", path: nil, kind: .memreserve,

@@ -22,7 +22,8 @@ extension KernelFlow {
       skipAllChildren()
       return
     }
-    for (index, child) in children.enumerated() where child.isAvailable {
+    for (index, child) in children.enumerated() where child.isAvailable && !panicked {
+      defer { notePanic(at: child.path) }
       switch reserveReg(child: index, saveFirst: true) {
       case .noReg:
         if child.size != nil { save(child: index, base: 0, size: 0) }
@@ -97,7 +98,8 @@ extension KernelFlow {
     }
     var count = 0
     var dynamic: [Int] = []
-    for (index, child) in children.enumerated() where child.isAvailable {
+    for (index, child) in children.enumerated() where child.isAvailable && !panicked {
+      defer { notePanic(at: child.path) }
       switch reserveReg(child: index, saveFirst: false) {
       case .reserved: count += 1
       case .invalid: break
@@ -111,7 +113,8 @@ extension KernelFlow {
         }
       }
     }
-    for index in dynamic {
+    for index in dynamic where !panicked {
+      defer { notePanic(at: children[index].path) }
       guard let placed = allocateDynamic(child: index) else { continue }
       count += 1
       save(child: index, base: placed.base, size: placed.size)

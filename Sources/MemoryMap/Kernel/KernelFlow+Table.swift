@@ -17,6 +17,7 @@ extension KernelFlow {
 
   /// The fixed-array flow's per-entry work after sorting: allocate a (0, 0) entry, then init.
   mutating func initialiseFixedEntry(at position: Int) {
+    defer { notePanic(at: table[position].path) }
     if table[position].size == 0 {
       guard let placed = allocateDynamic(child: table[position].child) else { return }
       table[position].base = placed.base

@@ -12,6 +12,8 @@ public struct KernelResult: Sendable {
   /// The kernel dies during the reserved-memory code (events and table stop there); nil when
   /// it boots on.
   public var panic: KernelPanic?
+  /// What the kernel reserved only after the scan (riscv's DTB): not avoided by the scan.
+  public var lateReservations: [BootReservation] = []
 }
 
 /// One entry of the kernel's `reserved_mem` array.
@@ -64,12 +66,15 @@ public struct KernelFlow {
   var cmaAreas = 0
   /// Set when the kernel dies; nothing happens after it.
   var panic: KernelPanic?
+  /// The node whose region the kernel was handling when memblock overflowed.
+  var panicNode: String?
 
   init(description: MemoryDescription, profile: KernelProfile) {
     self.description = description
     self.profile = profile
     self.cells = description.rootCells
     self.tableCapacity = profile.fixedCapacity
+    self.memblock = Memblock(staticSlots: profile.architecture.earlyMemblockSlots)
   }
 
   /// Predicts what `profile` does with `description`.
@@ -78,31 +83,65 @@ public struct KernelFlow {
     var flow = KernelFlow(description: description, profile: profile)
     flow.addMemory(inputs.memory)
     for range in inputs.memoryNoMap { flow.memblock.markNoMap(base: range.base, size: range.size) }
-    flow.reserveBootRegions(inputs.reservations)
+    flow.reserveBootRegions(inputs.reservations.filter { !$0.afterScan })
     flow.describeChildren()
-    switch profile.flow {
-    case .fixedArray: flow.runFixedArrayFlow()
-    case .twoStage: flow.runTwoStageFlow()
+    if !flow.panicked {
+      switch profile.flow {
+      case .fixedArray: flow.runFixedArrayFlow()
+      case .twoStage: flow.runTwoStageFlow()
+      }
     }
+    if !flow.panicked {
+      flow.reserveLateBootRegions(inputs.reservations.filter(\.afterScan))
+      flow.reserveDefaultCMA()
+      _ = flow.memblock.fitsAfterScan(profile.architecture.slotsNeededAfterScan)
+    }
+    let late = flow.panicked ? [] : inputs.reservations.filter(\.afterScan)
     return KernelResult(profile: profile, events: flow.events, regions: flow.regions,
-                        memblock: flow.memblock, table: flow.table, panic: flow.panic)
+                        memblock: flow.memblock, table: flow.table, panic: flow.finalPanic,
+                        lateReservations: late)
+  }
+
+  /// True once the kernel has died: a panic the flow decided, or a memblock change that did
+  /// not fit. Nothing happens after it.
+  var panicked: Bool { panic != nil || memblock.overflow != nil }
+
+  /// Notes the node being handled when memblock overflowed, once.
+  mutating func notePanic(at node: String) {
+    if panicked && panicNode == nil { panicNode = node }
+  }
+
+  /// Why the kernel dies: the panic the flow decided, else memblock's overflow, else (riscv)
+  /// the firmware's region lost with a refused `/reserved-memory`; nil when it boots on.
+  var finalPanic: KernelPanic? {
+    if let panic { return panic }
+    if let overflow = memblock.overflow {
+      return KernelPanic(cause: .memblockFull(overflow), node: panicNode)
+    }
+    if profile.architecture.firmwareAddsReservedRegion, let parent = description.reservedMemory,
+      !parentFormatAccepted
+    {
+      return KernelPanic(cause: .firmwareRegionLost, node: parent.path)
+    }
+    return nil
   }
 
   /// The v6.1 order: [/memreserve/], static scan with saving, [/memreserve/], then sort,
   /// overlap check, and allocation plus init in sorted order.
   mutating func runFixedArrayFlow() {
     if profile.memreserveFirst { reserveMemreserveBlock() }
-    scanStatic()
-    if !profile.memreserveFirst { reserveMemreserveBlock() }
+    if !panicked { scanStatic() }
+    if !profile.memreserveFirst && !panicked { reserveMemreserveBlock() }
+    guard !panicked else { return }
     checkOverlaps()
-    for position in table.indices { initialiseFixedEntry(at: position) }
+    for position in table.indices where !panicked { initialiseFixedEntry(at: position) }
   }
 
   /// The v6.13 order: static reservations, dynamic allocation with init, `/memreserve/`; then at
   /// unflatten time the static entries are saved and initialised, and the table is checked.
   mutating func runTwoStageFlow() {
     let count = scanEarly()
-    reserveMemreserveBlock()
-    saveStaticLate(count: count)
+    if !panicked { reserveMemreserveBlock() }
+    if !panicked { saveStaticLate(count: count) }
   }
 }

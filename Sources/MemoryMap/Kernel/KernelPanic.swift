@@ -1,22 +1,29 @@
 /// A boot the kernel does not survive, as predicted: where it dies and which region made it.
 public struct KernelPanic: Hashable, Sendable {
-  /// What the kernel was doing when it faulted.
+  /// What the kernel was doing when it died.
   public enum Cause: Hashable, Sendable {
-    /// The second stage's `memblock_alloc` of the `reserved_mem` array (`count` entries)
-    /// landed in a page that is not in the linear map, and zeroing it faulted ("Unable to
-    /// handle kernel paging request").
-    case tableArrayUnmapped(count: Int)
+    /// The second stage's `memblock_alloc` of the `reserved_mem` array (`count` entries) landed
+    /// at `address`, in a `page` that is not in the linear map because the no-map memory
+    /// `noMap` shares it, and zeroing it faulted ("Unable to handle kernel paging request").
+    case tableArrayUnmapped(count: Int, address: AddressRange, page: AddressRange, noMap: AddressRange)
+    /// memblock's static array was full before the kernel may grow it: `memblock: cannot
+    /// resize LIST array` (riscv64's 128 early slots).
+    case memblockFull(MemblockOverflow)
+    /// `/reserved-memory` was refused, and with it the region the firmware added for itself
+    /// (OpenSBI's `mmode_resv*`): the kernel maps and uses that memory, and the first access
+    /// faults (recorded on riscv64: `Oops - store (or AMO) access fault`, then a panic).
+    case firmwareRegionLost
   }
 
   public var cause: Cause
-  /// The bytes the kernel wrote to.
-  public var address: AddressRange
-  /// The page they are in.
-  public var page: AddressRange
-  /// The no-map memory that shares the page, and the `/reserved-memory` node that asked for it
-  /// (nil when no node covers it).
-  public var noMap: AddressRange
+  /// The path of the node that made it; nil when no node did.
   public var node: String?
+
+  /// The bytes the kernel wrote to when it faulted, when that is known.
+  public var address: AddressRange? {
+    if case .tableArrayUnmapped(_, let address, _, _) = cause { return address }
+    return nil
+  }
 }
 
 extension KernelFlow {
@@ -40,9 +47,9 @@ extension KernelFlow {
     guard let hole = memblock.memory.first(where: {
       $0.flags.contains(.noMap) && $0.range.overlaps(pages)
     }) else { return nil }
-    return KernelPanic(cause: .tableArrayUnmapped(count: count),
-                       address: AddressRange(base: base, size: size), page: pages,
-                       noMap: hole.range, node: noMapOwner(of: hole.range))
+    return KernelPanic(cause: .tableArrayUnmapped(count: count, address: AddressRange(base: base, size: size),
+                                                  page: pages, noMap: hole.range),
+                       node: noMapOwner(of: hole.range))
   }
 
   /// The `/reserved-memory` node whose no-map region lies in `range`.
@@ -50,7 +57,7 @@ extension KernelFlow {
     regions.first { region in
       region.noMap && region.status == .reserved && region.path != nil
         && (region.range.map { range.overlaps($0) } ?? false)
-    }?.name
+    }?.path
   }
 
   /// The address a top-down `memblock_alloc(size, align)` returns after `paging_init()` has

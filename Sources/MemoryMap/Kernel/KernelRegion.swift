@@ -6,7 +6,8 @@ public enum RegionKind: String, Hashable, Sendable, Codable {
   case dynamic
   /// An entry of the memory reservation block.
   case memreserve
-  /// Memory in use before the scan: kernel image, initrd, DTB, or `--reserve`.
+  /// Memory in use before the scan: kernel image, initrd, DTB, or `--reserve`; also what the
+  /// kernel reserves for itself right after it (riscv's DTB, the default CMA area).
   case boot
 }
 
@@ -128,12 +129,16 @@ public struct KernelRegion: Hashable, Sendable {
   }
 }
 
-/// A reservation that existed before the reserved-memory scan.
+/// Memory the boot stack placed before the kernel ran: reserved before the reserved-memory
+/// scan, or (`afterScan`, riscv's DTB) only after it.
 public struct BootReservation: Hashable, Sendable {
   public var name: String
   public var range: AddressRange
-  public init(name: String, range: AddressRange) {
+  /// Reserved only after the scan: dynamic regions may be placed over it.
+  public var afterScan: Bool
+  public init(name: String, range: AddressRange, afterScan: Bool = false) {
     self.name = name
     self.range = range
+    self.afterScan = afterScan
   }
 }

@@ -32,16 +32,26 @@ public struct Memblock: Hashable, Sendable {
   public var reserved: [MemblockRegion] = []
   /// The allocation direction (`memblock_set_bottom_up`); top-down by default.
   public var bottomUp = false
+  /// Slots of each list's static array while the kernel may not resize it yet (before
+  /// `memblock_allow_resize`); nil when the lists are not limited.
+  public var staticSlots: Int?
+  /// The first change that needed more slots than `staticSlots`: the kernel panics there
+  /// (`memblock: cannot resize ... array`). Nothing changes the lists afterwards.
+  public internal(set) var overflow: MemblockOverflow?
 
-  public init() {}
+  public init(staticSlots: Int? = nil) {
+    self.staticSlots = staticSlots
+  }
 
   /// Adds RAM (`memblock_add`).
   public mutating func add(base: UInt64, size: UInt64, flags: MemblockFlags = []) {
+    guard fitsAdding(.memory, base: base, size: size) else { return }
     Self.addRange(&memory, base: base, size: size, flags: flags)
   }
 
   /// Reserves a range (`memblock_reserve`); overlaps with earlier reservations merge silently.
   public mutating func reserve(base: UInt64, size: UInt64) {
+    guard fitsAdding(.reserved, base: base, size: size) else { return }
     Self.addRange(&reserved, base: base, size: size, flags: [])
   }
 
@@ -53,11 +63,13 @@ public struct Memblock: Hashable, Sendable {
   /// Sets `MEMBLOCK_NOMAP` on the memory inside the range (`memblock_mark_nomap`); parts
   /// outside memory are ignored.
   public mutating func markNoMap(base: UInt64, size: UInt64) {
+    guard fitsIsolating(base: base, size: size) else { return }
     Self.setFlag(&memory, .noMap, on: true, base: base, size: size)
   }
 
   /// Clears `MEMBLOCK_NOMAP` on the memory inside the range (`memblock_clear_nomap`).
   public mutating func clearNoMap(base: UInt64, size: UInt64) {
+    guard fitsIsolating(base: base, size: size) else { return }
     Self.setFlag(&memory, .noMap, on: false, base: base, size: size)
   }
 

@@ -53,16 +53,21 @@ public struct MapOptions: Sendable {
   public var memoryOrigin: String
   /// Findings the user accepted (`suppress:` in `.memmap.yml`): moved to `MapReport.suppressed`.
   public var suppressions: [FindingSuppression] = []
+  /// Take the architecture from the tree (`KernelArchitecture.detect`) instead of the
+  /// profile's, when the tree says which it is.
+  public var detectArchitecture: Bool
 
   public init(profile: KernelProfile = .v6_12, inputs: KernelInputs = KernelInputs(),
               uboot: UBootOptions = UBootOptions(), impliedBootLayout: Bool = true,
-              efiMap: EFIFirmwareMap? = nil, memoryOrigin: String = "--memory") {
+              efiMap: EFIFirmwareMap? = nil, memoryOrigin: String = "--memory",
+              detectArchitecture: Bool = true) {
     self.profile = profile
     self.inputs = inputs
     self.uboot = uboot
     self.impliedBootLayout = impliedBootLayout
     self.efiMap = efiMap
     self.memoryOrigin = memoryOrigin
+    self.detectArchitecture = detectArchitecture
   }
 
   /// Where the RAM of `description` comes from: given ranges first, then the tree, then the
@@ -92,10 +97,14 @@ extension MapReport {
       inputs.memory = ram.memory
       inputs.memoryNoMap = ram.noMap
     }
-    if inputs.reservations.isEmpty && options.impliedBootLayout {
-      inputs.reservations = BootLayout.implied(for: description, profile: options.profile)
+    var profile = options.profile
+    if options.detectArchitecture, let detected = KernelArchitecture.detect(description) {
+      profile.architecture = detected
     }
-    let kernel = KernelFlow.run(description, profile: options.profile, inputs: inputs)
+    if inputs.reservations.isEmpty && options.impliedBootLayout {
+      inputs.reservations = BootLayout.implied(for: description, profile: profile)
+    }
+    let kernel = KernelFlow.run(description, profile: profile, inputs: inputs)
     let uboot = UBootBoot.run(description, memory: inputs.memory, options: options.uboot)
     let efi = EFIReport(uboot: UBootEFI.build(description, uboot: uboot), firmware: options.efiMap)
     var report = MapReport(

@@ -29,7 +29,8 @@ struct SettingKey {
   static var all: [SettingKey] {
     [
       .value("kernel", \.kernel, default: .v6_12),
-      .value("arch", \.architecture, default: .arm64),
+      // No default: the architecture comes from the tree when nothing sets it (else arm64).
+      .value("arch", \.architecture, default: nil),
       .value("page-size", \.pageSize, default: .k4),
       .list("memory", \.memory, expected: "BASE:SIZE"),
       .list("reserve", \.reserve, expected: "BASE:SIZE[:NAME]"),

@@ -9,7 +9,8 @@ struct ModelOptions: ParsableArguments {
   @Option(help: "Kernel release to predict: 6.1, 6.12 or 7.2 (default: 6.12).")
   var kernel: KernelChoice?
 
-  @Option(name: .customLong("arch"), help: "The kernel's architecture: arm64.")
+  @Option(name: .customLong("arch"),
+          help: "The kernel's architecture: arm64 or riscv64 (default: from the tree's CPUs or root compatible, else arm64).")
   var architecture: ArchitectureChoice?
 
   @Option(name: .customLong("page-size"), help: "The kernel's page size: 4K, 16K or 64K (default: 4K).")
@@ -55,6 +56,14 @@ struct ModelOptions: ParsableArguments {
       throw ValidationError("--dram-banks must be 1 to 64")
     }
     if config != nil && noConfig { throw ValidationError("--config and --no-config conflict") }
+    if let arch = architecture?.architecture {
+      if let kernel, !arch.recordedReleases.contains(kernel.rawValue) {
+        throw ValidationError("--arch \(arch.rawValue) is known for --kernel \(arch.recordedReleases.joined(separator: ", ")), not \(kernel.rawValue)")
+      }
+      if let pageSize, !arch.pageSizes.contains(pageSize.pageSize) {
+        throw ValidationError("--arch \(arch.rawValue) has no \(pageSize.rawValue) pages")
+      }
+    }
     // Read here so that a bad map stops the run before any tree is read (exit 2); read again
     // for the model, hence a file, not standard input.
     guard efiMap != "-" else { throw ValidationError("--efi-map needs a file, not standard input") }
@@ -69,7 +78,7 @@ extension FileSettings {
   /// The release, architecture and page size that apply.
   var profile: KernelProfile {
     KernelProfile(version: value("kernel", as: KernelChoice.self)!.version,
-                  architecture: value("arch", as: ArchitectureChoice.self)!.architecture,
+                  architecture: value("arch", as: ArchitectureChoice.self)?.architecture ?? .arm64,
                   pageSize: value("page-size", as: PageSizeChoice.self)!.pageSize)
   }
 
@@ -88,7 +97,8 @@ extension FileSettings {
       uboot: UBootOptions(dramBanks: value("dram-banks", as: Int.self)!,
                           ubootRegions: list("uboot-reserve", as: RangeArgument.self).map(\.range)),
       impliedBootLayout: values("no-boot-layout") != ["true"],
-      efiMap: efiMap, memoryOrigin: memoryOrigin)
+      efiMap: efiMap, memoryOrigin: memoryOrigin,
+      detectArchitecture: values("arch").isEmpty)
     options.suppressions = suppressions.map(\.suppression)
     return options
   }
@@ -136,10 +146,12 @@ enum KernelChoice: String, ExpressibleByArgument, CaseIterable {
 /// An architecture named on the command line.
 enum ArchitectureChoice: String, ExpressibleByArgument, CaseIterable {
   case arm64
+  case riscv64
 
   var architecture: KernelArchitecture {
     switch self {
     case .arm64: return .arm64
+    case .riscv64: return .riscv64
     }
   }
 }

@@ -97,6 +97,14 @@ import TestSupport
     efi("clean", map: "efi-linux-x86", []),
     only("clean", []),
     only("clean", [], profile: .v6_1),
+    // riscv64 (the architecture comes from the CPU nodes): the boot rules.
+    only("memblock-full", ["MM063"]),
+    // U-Boot decodes OpenSBI's two-cell reg with the parent's one-cell format (MM024, MM030).
+    only("firmware-region-lost", ["MM011", "MM064"], allowed: ["MM024", "MM030"]),
+    only("dynamic-over-dtb", ["MM065"]),
+    only("firmware-region-absent", ["MM066"]),
+    only("clean-riscv", []),
+    only("clean-riscv", [], profile: .v7_2),
     only("clean-one-cell", []),
     only("clean-one-cell", [], profile: .v6_1),
   ]
@@ -182,8 +190,9 @@ import TestSupport
     for rule in RuleCatalogue.all {
       #expect(!rule.rationale.isEmpty, "\(rule.id) has no rationale")
       #expect(!rule.sources.isEmpty, "\(rule.id) names no sources")
-      // Sources are what a user can look up: Linux or U-Boot source, a specification, a binding.
-      let publicSources = ["Linux ", "U-Boot ", "Devicetree ", "UEFI "]
+      // Sources are what a user can look up: Linux, U-Boot, OpenSBI or QEMU source, a
+      // specification, a binding.
+      let publicSources = ["Linux ", "U-Boot ", "OpenSBI ", "QEMU ", "Devicetree ", "UEFI "]
       for source in rule.sources {
         #expect(publicSources.contains { source.hasPrefix($0) }, "\(rule.id): \(source)")
       }
