@@ -29,9 +29,14 @@ fi
 date=$(date -u -d "@${SOURCE_DATE_EPOCH:-0}" +%Y-%m-%d)
 pages=$(mktemp -d); trap 'rm -rf "$pages"' EXIT; mkdir "$pages/single"
 # generate-manual runs the tool it is given with --experimental-dump-help; this one adds the
-# defaults `--help` shows.
-printf '#!/bin/sh\nexec "%s" "%s" "$@"\n' "$(realpath scripts/help-with-defaults.py)" \
-  "$(realpath "$dist/memmap")" > "$pages/memmap"
+# defaults `--help` shows (python3; without it the pages leave the defaults out).
+if command -v python3 >/dev/null 2>&1; then
+  printf '#!/bin/sh\nexec "%s" "%s" "$@"\n' "$(realpath scripts/help-with-defaults.py)" \
+    "$(realpath "$dist/memmap")" > "$pages/memmap"
+else
+  echo "dist: no python3: the man pages leave the options' defaults out" >&2
+  printf '#!/bin/sh\nexec "%s" "$@"\n' "$(realpath "$dist/memmap")" > "$pages/memmap"
+fi
 chmod +x "$pages/memmap"
 "$tool" "$pages/memmap" --multi-page --date "$date" --output-directory "$pages"
 "$tool" "$pages/memmap" --date "$date" --output-directory "$pages/single"
@@ -44,6 +49,7 @@ for page in "$pages"/memmap.*.1 "$pages/single/memmap.1"; do
   awk -v extra="$(cat $extra)" '
     /^\.Sh "EXIT STATUS"$/ { skip = 1; next }
     skip && /^\.Ex -std$/ { print extra; skip = 0; next }
+    /^$/ { print ".Pp"; next }   # a blank line of a discussion is a paragraph break to mdoc
     { print }' "$page" > "$dist/man/$(basename "$page")"
 done
 

@@ -20,6 +20,7 @@ extension MemmapCommand {
           free-size ADDR                    lmb_get_free_size
           is-reserved ADDR [FLAGS]          lmb_is_reserved_flags
           dump                              lmb_dump_all_force
+
         Each line is echoed with ' => ' and its result. The language: docs/lmb-script.md.
         """)
 
