@@ -17,17 +17,22 @@ struct SourceMap: Sendable {
 
   init(annotated text: String) {
     var stack: [String] = []
-    for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-      let (statement, places) = Self.split(line)
-      if statement == "};" {
+    let bytes = Array(text.utf8)
+    var start = 0
+    while start < bytes.count {
+      let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+      let (statement, places) = Self.split(bytes[start..<end])
+      start = end + 1
+      guard let last = statement.last else { continue }
+      if statement.elementsEqual("};".utf8) {
         stack.removeLast(stack.isEmpty ? 0 : 1)
-      } else if statement.hasSuffix("{") {
+      } else if last == UInt8(ascii: "{") {
         let name = Self.name(in: statement.dropLast())
         let path = stack.isEmpty || name == "/" ? "/" : (stack.last == "/" ? "" : stack.last!) + "/" + name
         stack.append(path)
         if !places.isEmpty { nodes[path] = places }
-      } else if statement.hasSuffix(";"), let path = stack.last, let place = places.last {
-        let head = statement.prefix { $0 != "=" && $0 != ";" }
+      } else if last == UInt8(ascii: ";"), let path = stack.last, let place = places.last {
+        let head = statement.prefix { $0 != UInt8(ascii: "=") && $0 != UInt8(ascii: ";") }
         properties[path + "\u{0}" + Self.name(in: head)] = place
       }
     }
@@ -42,38 +47,54 @@ struct SourceMap: Sendable {
     return nodes[path]?.first
   }
 
-  /// A line without its trailing annotation, trimmed, and the annotation's places.
-  private static func split(_ line: Substring) -> (String, [SourceLocation]) {
-    let trimmed = line.trimmingSpaces
+  /// A line without its trailing annotation, trimmed, and the annotation's places. Bytes,
+  /// not Strings: an annotated tree has a line per node and property.
+  private static func split(_ line: ArraySlice<UInt8>) -> (ArraySlice<UInt8>, [SourceLocation]) {
+    let trimmed = trim(line)
     // A string value may itself hold " /* ", so the annotation is the last one on the line.
-    let bytes = Array(trimmed.utf8)
-    let opener = Array(" /* ".utf8)
-    guard trimmed.hasSuffix(" */"),
-      let open = stride(from: bytes.count - opener.count, through: 0, by: -1).first(where: {
-        bytes[$0..<$0 + opener.count].elementsEqual(opener)
-      })
+    let (space, slash, star) = (UInt8(ascii: " "), UInt8(ascii: "/"), UInt8(ascii: "*"))
+    let end = trimmed.endIndex
+    guard trimmed.count >= 7, trimmed[end - 3] == space, trimmed[end - 2] == star, trimmed[end - 1] == slash
     else { return (trimmed, []) }
-    let comment = String(decoding: bytes[(open + opener.count)..<(bytes.count - 3)], as: UTF8.self)
-    let places = comment.split(separator: ",").compactMap { place($0.trimmingSpaces) }
-    return (String(decoding: bytes[..<open], as: UTF8.self).trimmingSpaces, places)
+    var open = end - 7
+    while open >= trimmed.startIndex
+      && !(trimmed[open] == space && trimmed[open + 1] == slash && trimmed[open + 2] == star && trimmed[open + 3] == space)
+    {
+      open -= 1
+    }
+    guard open >= trimmed.startIndex else { return (trimmed, []) }
+    let comment = trimmed[(open + 4)..<(end - 3)]
+    let places = comment.split(separator: UInt8(ascii: ",")).compactMap { place(trim($0)) }
+    return (trim(trimmed[..<open]), places)
+  }
+
+  /// `bytes` without leading and trailing spaces and tabs.
+  private static func trim(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    let blank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
+    guard let first = bytes.firstIndex(where: { !blank($0) }), let last = bytes.lastIndex(where: { !blank($0) }) else {
+      return bytes[bytes.startIndex..<bytes.startIndex]
+    }
+    return bytes[first...last]
   }
 
   /// `file:line:col-line:col` as its start; nil for dtc's `<no-file>` and anything else.
-  private static func place(_ text: String) -> SourceLocation? {
-    // File names may hold '-' too; the range's end follows the last one.
-    let start = text[..<(text.lastIndex(of: "-") ?? text.endIndex)]
-    let parts = start.split(separator: ":", omittingEmptySubsequences: false)
-    guard parts.count >= 3, let line = Int(parts[parts.count - 2]), let column = Int(parts[parts.count - 1])
+  private static func place(_ text: ArraySlice<UInt8>) -> SourceLocation? {
+    // File names may hold '-' and ':' too; the range's end follows the last '-', and the line
+    // and column are the last two ':' fields before it.
+    let start = text[..<(text.lastIndex(of: UInt8(ascii: "-")) ?? text.endIndex)]
+    guard let columnColon = start.lastIndex(of: UInt8(ascii: ":")),
+      let lineColon = start[..<columnColon].lastIndex(of: UInt8(ascii: ":")),
+      let line = Int(String(decoding: start[(lineColon + 1)..<columnColon], as: UTF8.self)),
+      let column = Int(String(decoding: start[(columnColon + 1)...], as: UTF8.self)),
+      start.first != UInt8(ascii: "<")
     else { return nil }
-    let file = parts.dropLast(2).joined(separator: ":")
-    guard !file.hasPrefix("<") else { return nil }
-    return SourceLocation(file: file, line: line, column: column)
+    return SourceLocation(file: String(decoding: start[..<lineColon], as: UTF8.self), line: line, column: column)
   }
 
   /// The node or property name in a statement's head, after any `label:`s.
-  private static func name(in head: Substring) -> String {
-    let words = head.split(separator: " ").filter { !$0.hasSuffix(":") }
-    return words.first.map(String.init) ?? ""
+  private static func name(in head: ArraySlice<UInt8>) -> String {
+    let words = head.split(separator: UInt8(ascii: " ")).filter { $0.last != UInt8(ascii: ":") }
+    return words.first.map { String(decoding: $0, as: UTF8.self) } ?? ""
   }
 }
 
