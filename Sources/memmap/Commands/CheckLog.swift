@@ -20,6 +20,8 @@ extension MemmapCommand {
 
     @OptionGroup var model: ModelOptions
 
+    @OptionGroup var terminal: TerminalOptions
+
     @OptionGroup var input: InputOptions
 
     mutating func execute() throws -> Outcome {
@@ -52,7 +54,8 @@ extension MemmapCommand {
       let comparison = KernelLogComparison.compare(
         predicted: predicted, logged: KernelLogComparison.relevantLines(ofLog: text),
         regionLinesSorted: logged?.printsRegionLinesSorted ?? false)
-      try Diagnostics.write(CheckLogRenderer.render(comparison, dtb: dtb, log: log, profile: report.kernel.profile))
+      try Diagnostics.write(CheckLogRenderer.render(comparison, dtb: dtb, log: log, profile: report.kernel.profile,
+                                                    style: terminal.style))
       return comparison.agrees ? .clean : .findings
     }
   }

@@ -18,6 +18,8 @@ extension MemmapCommand {
 
     @OptionGroup var model: ModelOptions
 
+    @OptionGroup var terminal: TerminalOptions
+
     @OptionGroup var input: InputOptions
 
     @Option(name: .customLong("to-kernel"),
@@ -64,7 +66,8 @@ extension MemmapCommand {
         return table.isUniform ? .clean : .findings
       }
       let diff = MapDiff.compare(snapshots[0], snapshots[1])
-      try Diagnostics.write(DiffRenderer.render(diff, format: format))
+      try Diagnostics.write(DiffRenderer.render(diff, format: format, style: terminal.style,
+                                                width: terminal.width))
       return diff.isEmpty ? .clean : .findings
     }
   }

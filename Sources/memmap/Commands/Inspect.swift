@@ -17,6 +17,8 @@ extension MemmapCommand {
 
     @OptionGroup var model: ModelOptions
 
+    @OptionGroup var terminal: TerminalOptions
+
     @OptionGroup var input: InputOptions
 
     @Option(help: "Output format: table, json, kernel-log, uboot or efidebug.")
@@ -51,7 +53,8 @@ extension MemmapCommand {
         }
         if let failure { throw failure }
       } else {
-        try Diagnostics.write(InspectRenderer.render(reports, format: format, colour: Diagnostics.colourWanted))
+        try Diagnostics.write(InspectRenderer.render(reports, format: format, colour: terminal.colour,
+                                                     width: terminal.width))
       }
       return outcome
     }

@@ -21,6 +21,8 @@ extension MemmapCommand {
 
     @OptionGroup var model: ModelOptions
 
+    @OptionGroup var terminal: TerminalOptions
+
     @OptionGroup var input: InputOptions
 
     @Option(help: "Output format: text, json, sarif, github, junit or codequality (GitLab).")
@@ -91,7 +93,7 @@ extension MemmapCommand {
           Diagnostics.printNote("\(baseline!): stale entry, no longer found: \(entry.file): [\(entry.rule)] \(entry.node): \(entry.message)")
         }
       }
-      try Diagnostics.write(format.render(report))
+      try Diagnostics.write(format.render(report, style: terminal.style))
       if format == .github { Self.appendStepSummary(GitHubRenderer.stepSummary(report)) }
       if report.unreadableCount > 0 { return .unreadableInput }
       return report.failed ? .findings : .clean
@@ -146,9 +148,10 @@ enum LintFormat: String, ExpressibleByArgument, CaseIterable {
   /// GitLab's Code Quality report.
   case codequality
 
-  func render(_ report: LintReport) -> String {
+  /// `style` colours the text format; the machine formats never carry colour.
+  func render(_ report: LintReport, style: Style = Style(enabled: false)) -> String {
     switch self {
-    case .text: return LintTextRenderer.render(report)
+    case .text: return LintTextRenderer.render(report, style: style)
     case .json: return LintJSONRenderer.render(report)
     case .sarif: return SARIFRenderer.render(report)
     case .github: return GitHubRenderer.render(report)

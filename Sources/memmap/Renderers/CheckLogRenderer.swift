@@ -4,8 +4,14 @@ import MemoryMap
 /// `-` (predicted, not in the log) and `+` (in the log, not predicted).
 enum CheckLogRenderer {
   /// File names and lines (from the tree and the log) are written through `VisibleText`.
+  /// With colour, `-` lines are red, `+` lines green and the `---`/`+++` header bold.
   static func render(_ comparison: KernelLogComparison, dtb: String, log: String,
-                     profile: KernelProfile) -> String {
+                     profile: KernelProfile, style: Style = Style(enabled: false)) -> String {
+    style.lines(plain(comparison, dtb: dtb, log: log, profile: profile), DiffColours.unified(style))
+  }
+
+  static func plain(_ comparison: KernelLogComparison, dtb: String, log: String,
+                    profile: KernelProfile) -> String {
     let (dtb, log) = (VisibleText.escape(dtb), VisibleText.escape(log))
     let count = comparison.lines.count
     if comparison.agrees {

@@ -3,9 +3,11 @@ import MemoryMap
 
 /// The text, JSON and Markdown of `memmap diff`.
 enum DiffRenderer {
-  static func render(_ diff: MapDiff, format: DiffFormat) -> String {
+  /// `style` colours the text format (`DiffColours.diff`); JSON and Markdown never carry colour.
+  static func render(_ diff: MapDiff, format: DiffFormat, style: Style = Style(enabled: false),
+                     width: Int? = nil) -> String {
     switch format {
-    case .text: return text(diff)
+    case .text: return style.lines(text(diff, width: width), DiffColours.diff(style))
     case .json: return JSONRenderer.encode(document(diff))
     case .markdown: return markdown(diff)
     }
@@ -46,7 +48,8 @@ enum DiffRenderer {
     return parts.joined(separator: "; ")
   }
 
-  static func text(_ diff: MapDiff) -> String {
+  /// `width`, when given, is the terminal's: the tables are fitted to it.
+  static func text(_ diff: MapDiff, width: Int? = nil) -> String {
     if diff.isEmpty { return "" }
     var out = "--- \(VisibleText.escape(diff.a.file))\n+++ \(VisibleText.escape(diff.b.file))\n"
       + "(\(profiles(diff)))\n"
@@ -55,7 +58,7 @@ enum DiffRenderer {
       for change in diff.regions {
         table.add([change.changes.map(\.rawValue).joined(separator: ","), change.label, details(change)])
       }
-      out += "\nRegions\n" + table.render()
+      out += "\nRegions\n" + table.render(width: width)
     }
     if !diff.memoryAdded.isEmpty || !diff.memoryRemoved.isEmpty {
       out += "\nMemory\n"
@@ -67,7 +70,7 @@ enum DiffRenderer {
       for t in diff.totalsChanged {
         table.add([t.name, Formatting.humanSize(t.before), Formatting.humanSize(t.after), signedSize(t.before, t.after)])
       }
-      out += "\nTotals\n" + table.render()
+      out += "\nTotals\n" + table.render(width: width)
     }
     if !diff.findingsAdded.isEmpty || !diff.findingsRemoved.isEmpty {
       out += "\nFindings\n"

@@ -29,14 +29,14 @@ enum EFIRenderer {
   }
 
   /// The inspect table section: which map it is, then one row per descriptor.
-  static func section(_ report: MapReport) -> String {
+  static func section(_ report: MapReport, width: Int? = nil) -> String {
     var table = TextTable(["TYPE", "START", "END (excl.)", "SIZE", "ATTRIBUTES"], rightAligned: [3])
     for d in report.efi.shown {
       table.add([d.type.name ?? "type \(d.type.rawValue)", Formatting.paddedHex(d.start),
                  Formatting.paddedHex(d.end), Formatting.humanSize(d.range.size),
                  attributeWords(d.attributes).joined(separator: "|")])
     }
-    return table.rows.isEmpty ? "  no descriptors\n" : table.render()
+    return table.rows.isEmpty ? "  no descriptors\n" : table.render(width: width)
   }
 
   /// The heading word for the map shown: the firmware's file, or U-Boot's built map.

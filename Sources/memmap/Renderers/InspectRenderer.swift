@@ -2,9 +2,12 @@ import MemoryMap
 
 /// Chooses the renderer for `memmap inspect`.
 enum InspectRenderer {
-  static func render(_ reports: [MapReport], format: InspectFormat, colour: Bool) -> String {
+  static func render(_ reports: [MapReport], format: InspectFormat, colour: Bool, width: Int? = nil)
+    -> String
+  {
     switch format {
-    case .table: return reports.map { TableRenderer.render($0, colour: colour) }.joined(separator: "\n")
+    case .table:
+      return reports.map { TableRenderer.render($0, colour: colour, width: width) }.joined(separator: "\n")
     case .json: return JSONRenderer.render(reports)
     case .kernelLog: return perFile(reports) { KernelLogRenderer.render($0.kernel) }
     case .uboot: return perFile(reports) { UBootRenderer.boot($0.uboot) }

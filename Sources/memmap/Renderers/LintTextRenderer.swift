@@ -5,17 +5,18 @@ import MemoryMap
 /// finding of a tree built from source starts `soc.dtsi:12:3:` instead, and names the input
 /// it came from when that is another file: `... (from board.dts)`.
 enum LintTextRenderer {
-  static func render(_ report: LintReport) -> String {
+  /// With colour (`--color`), the severity words are coloured and the summary is bold.
+  static func render(_ report: LintReport, style: Style = Style(enabled: false)) -> String {
     var out = ""
     for file in report.files {
-      for finding in file.findings { out += line(finding, file: file.path) + "\n" }
+      for finding in file.findings { out += line(finding, file: file.path, style: style) + "\n" }
     }
-    return out + summary(report) + "\n"
+    return out + style.bold(summary(report)) + "\n"
   }
 
   /// One finding as one line; the file, node and message written through `VisibleText`.
-  static func line(_ finding: Finding, file: String) -> String {
-    VisibleText.escape(place(finding, file: file)) + ": \(finding.severity.rawValue): \(tag(finding.rule)) "
+  static func line(_ finding: Finding, file: String, style: Style = Style(enabled: false)) -> String {
+    VisibleText.escape(place(finding, file: file)) + ": \(style.severity(finding.severity)): \(tag(finding.rule)) "
       + VisibleText.escape("\(node(finding)): \(finding.message)" + origin(finding, file: file))
   }
 

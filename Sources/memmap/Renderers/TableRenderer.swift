@@ -2,16 +2,17 @@ import MemoryMap
 
 /// The readable view of one report: memory banks, reserved regions by address, findings, totals.
 enum TableRenderer {
-  static func render(_ report: MapReport, colour: Bool) -> String {
+  /// `width`, when given, is the terminal's: the tables are fitted to it (`TextTable.render`).
+  static func render(_ report: MapReport, colour: Bool, width: Int? = nil) -> String {
     let style = Style(enabled: colour)
     let cells = report.description.rootCells
     var out = style.bold(VisibleText.escape(report.file)) + "  (Linux \(report.kernel.profile.label) profile, "
       + "#address-cells \(cells.addressCells), #size-cells \(cells.sizeCells))\n\n"
-    out += style.bold("Memory") + "\n" + memoryTable(report)
-    out += "\n" + style.bold("Reserved regions") + "\n" + regionTable(report, style: style)
-    out += "\n" + style.bold("U-Boot LMB") + "\n" + lmbTable(report)
+    out += style.bold("Memory") + "\n" + memoryTable(report, width: width)
+    out += "\n" + style.bold("Reserved regions") + "\n" + regionTable(report, width: width)
+    out += "\n" + style.bold("U-Boot LMB") + "\n" + lmbTable(report, width: width)
     if report.efi.firmware != nil {
-      out += "\n" + style.bold("EFI memory map") + " (\(EFIRenderer.source(report)))\n" + EFIRenderer.section(report)
+      out += "\n" + style.bold("EFI memory map") + " (\(EFIRenderer.source(report)))\n" + EFIRenderer.section(report, width: width)
     }
     if !report.findings.isEmpty || !report.suppressed.isEmpty {
       out += "\n" + style.bold("Findings") + "\n"
@@ -30,7 +31,7 @@ enum TableRenderer {
     return out
   }
 
-  static func memoryTable(_ report: MapReport) -> String {
+  static func memoryTable(_ report: MapReport, width: Int? = nil) -> String {
     var table = TextTable(["START", "END (incl.)", "SIZE", "SOURCE"], rightAligned: [2])
     for bank in MemoryBanks.list(report) {
       table.add([Formatting.paddedHex(bank.range.base),
@@ -38,13 +39,13 @@ enum TableRenderer {
                  Formatting.humanSize(bank.range.size), bank.source])
     }
     if table.rows.isEmpty { return "  unknown: \(RAMUnknownText.remedy)\n" }
-    return table.render()
+    return table.render(width: width)
   }
 
-  static func regionTable(_ report: MapReport, style: Style) -> String {
+  static func regionTable(_ report: MapReport, width: Int? = nil) -> String {
     let table = regions(report)
     if table.rows.isEmpty { return "  none\n" }
-    return table.render()
+    return table.render(width: width)
   }
 
   /// The reserved regions, one row each in `RegionOrder`: the table of inspect and of the
@@ -53,6 +54,9 @@ enum TableRenderer {
     var table = TextTable(
       ["START", "END (incl.)", "SIZE", "KIND", "FLAGS", "STATUS", "INIT", "NODE", "COMPATIBLE"],
       rightAligned: [2])
+    // On a narrow terminal: addresses stay whole; END (START + SIZE tells it) and INIT go first.
+    table.unbroken = [0, 1]
+    table.droppable = [1, 6]
     for region in RegionOrder.sorted(report.kernel.regions) {
       table.add(row(region))
     }
@@ -60,14 +64,14 @@ enum TableRenderer {
   }
 
   /// U-Boot's reserved list after it fed the tree to LMB, and the reservations it refused.
-  static func lmbTable(_ report: MapReport) -> String {
+  static func lmbTable(_ report: MapReport, width: Int? = nil) -> String {
     var table = TextTable(["START", "END (incl.)", "SIZE", "FLAGS"], rightAligned: [2])
     for region in report.uboot.lmb.reserved {
       table.add([Formatting.paddedHex(region.base), Formatting.paddedHex(region.base &+ region.size &- 1),
                  Formatting.humanSize(region.size), UBootRenderer.flagText(region.flags)])
     }
     if !report.ramKnown { return "  not evaluated: RAM unknown\n" }
-    var out = table.rows.isEmpty ? "  no reservations\n" : table.render()
+    var out = table.rows.isEmpty ? "  no reservations\n" : table.render(width: width)
     for attempt in report.uboot.reservations where !attempt.status.isSuccess {
       var what = "U-Boot's own region"
       switch attempt.source {
@@ -96,16 +100,3 @@ enum TableRenderer {
   }
 }
 
-/// ANSI styling, active only when colour is wanted.
-struct Style {
-  var enabled: Bool
-  func bold(_ text: String) -> String { enabled ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
-  func severity(_ severity: Severity) -> String {
-    guard enabled else { return severity.rawValue }
-    switch severity {
-    case .error: return "\u{1B}[31m\(severity.rawValue)\u{1B}[0m"
-    case .warning: return "\u{1B}[33m\(severity.rawValue)\u{1B}[0m"
-    case .note: return "\u{1B}[36m\(severity.rawValue)\u{1B}[0m"
-    }
-  }
-}
