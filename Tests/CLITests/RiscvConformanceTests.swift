@@ -129,4 +129,15 @@ import TestSupport
       #expect(fired == (outcome.contains("cannot resize") ? 1 : 0), "\(name) \(version): \(outcome)")
     }
   }
+
+  @Test("--arch riscv64 refuses releases and page sizes no riscv64 kernel was recorded with")
+  func refusedCombinations() throws {
+    let tree = Fixtures.dtb(Self.area, "01-static-basic")
+    for flags in [["--kernel", "6.1"], ["--page-size", "16K"]] {
+      let run = try Binary.run(["inspect", "--arch", "riscv64"] + flags + [tree])
+      #expect(run.status == 2, "\(flags): \(run.stderr)")
+      #expect(run.stderr.contains("--arch riscv64"), "\(run.stderr)")
+    }
+    #expect(try Binary.run(["inspect", "--arch", "riscv64", "--kernel", "7.2", tree]).status == 0)
+  }
 }
