@@ -39,7 +39,7 @@ import TestSupport
     let text = JSONRenderer.render([try Self.report(fixture)])
     if let problem = Golden.mismatch(text, golden: fixture + ".json") { Issue.record(Comment(rawValue: problem)) }
     let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-    // Contract of ../shared/spec/README.md, "--format json (inspect)".
+    // The contract of docs/json.md and docs/schemas/inspect.schema.json.
     #expect(object["schemaVersion"] as? Int == 1)
     #expect(object["kernel"] as? String == "6.12")
     for key in ["file", "memory", "reserved", "findings"] { #expect(object[key] != nil, "missing \(key)") }

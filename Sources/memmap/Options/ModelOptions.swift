@@ -22,7 +22,7 @@ struct ModelOptions: ParsableArguments {
   var memory: [RangeArgument] = []
 
   @Option(name: .customLong("reserve"),
-          help: ArgumentHelp("Memory in use before the scan: kernel, initrd, DTB, firmware (repeatable).",
+          help: ArgumentHelp("Memory in use before the scan: kernel, initrd, DTB, firmware (repeatable). Bytes, as for --memory; NAME labels it.",
                              valueName: "BASE:SIZE[:NAME]"))
   var reserve: [RangeArgument] = []
 
@@ -35,7 +35,7 @@ struct ModelOptions: ParsableArguments {
   var dramBanks: Int?
 
   @Option(name: .customLong("uboot-reserve"),
-          help: ArgumentHelp("U-Boot's own relocated image and stack, reserved before the tree's regions (repeatable).",
+          help: ArgumentHelp("U-Boot's own relocated image and stack, reserved before the tree's regions (repeatable). Bytes, as for --memory.",
                              valueName: "BASE:SIZE"))
   var ubootReserve: [RangeArgument] = []
 
