@@ -3,36 +3,48 @@ import MemoryMap
 import Testing
 import TestSupport
 
-/// `memmap check-live` against the oracle's recordings: QEMU boots of Debian's arm64 kernels
-/// whose initramfs printed /proc/iomem, debugfs memblock and dmesg
-/// (../shared/oracle/boot.sh; split into Fixtures/live/CASE.VERSION by scripts/live-split.sh).
+/// `memmap check-live` against the oracle's recordings: QEMU boots of Debian's arm64 and
+/// riscv64 kernels whose initramfs printed /proc/iomem, debugfs memblock and dmesg
+/// (../shared/oracle/boot.sh and boot-riscv.sh; split into Fixtures/live/[riscv64-]CASE.VERSION
+/// by scripts/live-split.sh).
 @Suite struct CheckLiveTests {
-  /// Every recording: case and kernel version from the folder name.
-  static let recordings: [(String, String)] = {
+  /// Every recording's folder name: `CASE.VERSION`, riscv64 ones prefixed `riscv64-`.
+  static let recordings: [String] = {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: Fixtures.path("live"))) ?? []
-    return names.sorted().compactMap { name in
-      guard let dot = name.firstIndex(of: ".") else { return nil }
-      return (String(name[..<dot]), String(name[name.index(after: dot)...]))
-    }
+    return names.sorted()
   }()
+
+  /// The tree a recording booted: the arm64 fixture, or on riscv64 the tree the kernel
+  /// received (OpenSBI adds its region), recorded beside the riscv64 fixtures.
+  static func tree(of recording: String) -> (tree: String, kernel: String) {
+    let dot = recording.firstIndex(of: ".")!
+    let (name, kernel) = (String(recording[..<dot]), String(recording[recording.index(after: dot)...]))
+    if name.hasPrefix("riscv64-") {
+      return (Fixtures.dtb("kernel-riscv64", "\(name.dropFirst(8)).\(kernel).received"), kernel)
+    }
+    return (Fixtures.dtb("kernel", name), kernel)
+  }
 
   static func run(_ folder: String, tree: String, kernel: String) throws -> Binary.Run {
     try Binary.run(["check-live", "--kernel", kernel, "--from", folder, Fixtures.dtb("kernel", tree)])
   }
 
-  @Test("there are recordings of several cases under every kernel")
+  @Test("there are recordings of several cases under every kernel and both architectures")
   func recordingsExist() {
-    #expect(Self.recordings.count >= 9)
-    #expect(Set(Self.recordings.map(\.1)) == ["6.1", "6.12", "7.2"])
+    #expect(Self.recordings.count >= 13)
+    #expect(Set(Self.recordings.map { Self.tree(of: $0).kernel }) == ["6.1", "6.12", "7.2"])
+    #expect(Self.recordings.contains { $0.hasPrefix("riscv64-") })
   }
 
   @Test("each recording agrees with the prediction for the tree it booted, every check made", arguments: recordings)
-  func agrees(_ recording: (String, String)) throws {
-    let (tree, kernel) = recording
-    let run = try Self.run(Fixtures.path("live/\(tree).\(kernel)"), tree: tree, kernel: kernel)
+  func agrees(_ recording: String) throws {
+    let (tree, kernel) = Self.tree(of: recording)
+    let run = try Binary.run(["check-live", "--kernel", kernel, "--from", Fixtures.path("live/" + recording), tree])
     #expect(run.status == 0, Comment(rawValue: run.stdout + run.stderr))
     let lines = run.stdout.split(separator: "\n")
-    #expect(lines.first?.contains(": agrees with the Linux \(kernel) prediction for ") == true)
+    // The architecture comes from the tree (its CPUs), and the verdict names it when not arm64.
+    let profile = recording.hasPrefix("riscv64-") ? kernel + " riscv64 4K" : kernel
+    #expect(lines.first?.contains(": agrees with the Linux \(profile) prediction for ") == true)
     // Log, RAM, no-map and reserved from memblock and /proc/iomem: 7 checks; Linux 6.1 prints
     // no memblock flags, so its memblock no-map check is said not to be made.
     let agreeing = lines.filter { $0.hasPrefix("  agrees ") }.count
@@ -52,6 +64,18 @@ import TestSupport
     let text = try String(contentsOfFile: file, encoding: .utf8)
     #expect(text.contains(old))
     try text.replacingOccurrences(of: old, with: new).write(toFile: file, atomically: true, encoding: .utf8)
+  }
+
+  @Test("the tree can be saved in the folder as fdt, as /sys/firmware/fdt is")
+  func treeInFolder() throws {
+    let (tree, kernel) = Self.tree(of: "riscv64-01-static-basic.7.2")
+    let folder = try Self.planted("riscv64-01-static-basic.7.2") { folder in
+      try FileManager.default.copyItem(atPath: tree, toPath: folder + "/fdt")
+    }
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let run = try Binary.run(["check-live", "--kernel", kernel, "--from", folder])
+    #expect(run.status == 0)
+    #expect(run.stdout.hasPrefix("\(folder): agrees with the Linux 7.2 riscv64 4K prediction for \(folder)/fdt\n"))
   }
 
   @Test("a planted difference: fw@50000000 not no-map in memblock, and missing from the log")

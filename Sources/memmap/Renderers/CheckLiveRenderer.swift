@@ -7,7 +7,7 @@ enum CheckLiveRenderer {
   static func render(_ comparison: LiveComparison, tree: String, live: String, profile: KernelProfile) -> String {
     let (tree, live) = (VisibleText.escape(tree), VisibleText.escape(live))
     let verdict = comparison.agrees ? "agrees with" : "differs from"
-    var out = "\(live): \(verdict) the Linux \(profile.name) prediction for \(tree)\n"
+    var out = "\(live): \(verdict) the Linux \(profile.label) prediction for \(tree)\n"
     if let log = comparison.log {
       out += row(log.agrees, "kernel log", "\(log.lines.count) reserved-memory lines")
       for line in log.lines {
