@@ -99,7 +99,8 @@ import TestSupport
     let object = try #require(try JSONSerialization.jsonObject(with: Data(inspect.stdout.utf8)) as? [String: Any])
     let sources = (object["memory"] as? [[String: Any]] ?? []).compactMap { $0["source"] as? String }
     #expect(sources == [".memmap.yml"])
-    #expect(object["kernel"] as? String != "6.12")
+    #expect(object["kernel"] as? String == "7.2")
+    #expect(object["pageSize"] as? String == "64K")
   }
 
   @Test("found upward from the input, from any working folder; --config and --no-config")

@@ -41,7 +41,7 @@ import TestSupport
     let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     // The contract of docs/json.md and docs/schemas/inspect.schema.json.
     #expect(object["schemaVersion"] as? Int == 1)
-    #expect(object["kernel"] as? String == "6.12")
+    #expect(object["kernel"] as? String == "7.2")
     for key in ["file", "memory", "reserved", "findings"] { #expect(object[key] != nil, "missing \(key)") }
     for region in object["reserved"] as? [[String: Any]] ?? [] {
       #expect(["static", "dynamic", "memreserve"].contains(region["kind"] as? String ?? ""))

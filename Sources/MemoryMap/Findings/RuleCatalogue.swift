@@ -12,7 +12,7 @@ public enum RuleCatalogue {
   public static let memreserveOverlap = Rule(
     id: "MM002", name: "memreserve-overlap", defaultSeverity: .warning, consumer: .linux,
     summary: "A /reserved-memory region overlaps a /memreserve/ entry.",
-    rationale: "The same memory is described twice; on kernels before 6.4 (and on 6.1) /memreserve/ is reserved first, so a no-map region over it is refused with EBUSY. The two-stage flow (6.12) places dynamic regions before it reserves /memreserve/, so a dynamic region can land on top of an entry.",
+    rationale: "The same memory is described twice; on kernels before 6.4 (and on 6.1) /memreserve/ is reserved first, so a no-map region over it is refused with EBUSY. The two-stage flow (6.12, 7.2) places dynamic regions before it reserves /memreserve/, so a dynamic region can land on top of an entry.",
     sources: [
       "Linux drivers/of/fdt.c: early_init_fdt_scan_reserved_mem() (the order of /memreserve/ and /reserved-memory)",
       "Linux drivers/of/fdt.c: early_init_dt_reserve_memory() (-EBUSY for no-map over reserved memory)",

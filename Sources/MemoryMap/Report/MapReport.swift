@@ -57,7 +57,7 @@ public struct MapOptions: Sendable {
   /// profile's, when the tree says which it is.
   public var detectArchitecture: Bool
 
-  public init(profile: KernelProfile = .v6_12, inputs: KernelInputs = KernelInputs(),
+  public init(profile: KernelProfile = .default, inputs: KernelInputs = KernelInputs(),
               uboot: UBootOptions = UBootOptions(), impliedBootLayout: Bool = true,
               efiMap: EFIFirmwareMap? = nil, memoryOrigin: String = "--memory",
               detectArchitecture: Bool = true) {

@@ -28,7 +28,7 @@ struct SettingKey {
   /// Every key, in the order `config --explain` lists them.
   static var all: [SettingKey] {
     [
-      .value("kernel", \.kernel, default: .v6_12),
+      .value("kernel", \.kernel, default: .v7_2),
       // No default: the architecture comes from the tree when nothing sets it (else arm64).
       .value("arch", \.architecture, default: nil),
       .value("page-size", \.pageSize, default: .k4),

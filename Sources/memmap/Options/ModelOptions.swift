@@ -6,7 +6,7 @@ struct ModelOptions: ParsableArguments {
   // Options that a config file can set too are optional here: nil means "not given", and
   // their defaults live in `SettingKey.all`.
 
-  @Option(help: "Kernel release to predict: 6.1, 6.12 or 7.2 (default: 6.12).")
+  @Option(help: "Kernel release to predict: 6.1, 6.12 or 7.2 (default: 7.2, the newest recorded).")
   var kernel: KernelChoice?
 
   @Option(name: .customLong("arch"),

@@ -11,8 +11,8 @@ enum JSONRenderer {
     let report: MapReport
 
     enum CodingKeys: String, CodingKey {
-      case bootReservations, efi, efiSource, file, findings, kernel, lmb, memory, ramKnown
-      case reserved, schemaVersion, summary
+      case architecture, bootReservations, efi, efiSource, file, findings, kernel, lmb, memory
+      case pageSize, ramKnown, reserved, schemaVersion, summary
     }
 
     func encode(to encoder: Encoder) throws {
@@ -20,6 +20,7 @@ enum JSONRenderer {
       let all = report.kernel.regions
       let regions = RegionOrder.order(all).lazy.map { all[$0] }
       var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(report.kernel.profile.architecture.rawValue, forKey: .architecture)
       try c.encode(Lazy(regions.lazy.filter { $0.kind == .boot }.map {
         Boot(base: hex($0.range?.base ?? 0), name: $0.name, size: hex($0.size))
       }), forKey: .bootReservations)
@@ -36,6 +37,7 @@ enum JSONRenderer {
       try c.encode(Lazy(MemoryBanks.list(report).lazy.map {
         Bank(base: hex($0.range.base), size: hex($0.range.size), source: $0.source)
       }), forKey: .memory)
+      try c.encode(report.kernel.profile.pageSize.name, forKey: .pageSize)
       // False when the tree leaves /memory to the boot loader and nothing gave RAM.
       try c.encode(report.ramKnown, forKey: .ramKnown)
       try c.encode(JSONStream.Objects(regions.lazy.filter { $0.kind != .boot }, write: JSONRenderer.region),
