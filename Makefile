@@ -124,6 +124,12 @@ Fixtures/.dtb/sources/%.dtb: Fixtures/sources/%.dts $(shell find Fixtures/source
 	@cpp -nostdinc -undef -D__DTS__ -x assembler-with-cpp -I $(dir $<) -I $(dir $<)include $< \
 	  | $(DTC) -q -@ -I dts -O dtb -o $@ -
 
+# Trees recorded from QEMU by scripts/uboot-record.sh keep the size U-Boot received (it moves
+# U-Boot's relocation): their first line is `// totalsize: N`.
+Fixtures/.dtb/%.seen.dtb: Fixtures/%.seen.dts
+	@mkdir -p $(dir $@)
+	@$(DTC) -q -f -I dts -O dtb -S $$(sed -n '1s|^// totalsize: ||p' $<) -o $@ $<
+
 run: build fixtures
 	$(BIN) inspect $(BOARD)
 
