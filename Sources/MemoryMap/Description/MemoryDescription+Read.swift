@@ -11,6 +11,7 @@ extension MemoryDescription {
     var description = MemoryDescription(file: blob.file, rootCells: cells)
     description.boardCompatible = try blob.property("compatible", of: root)?.strings ?? []
     description.blobSize = blob.byteCount
+    description.totalSize = blob.totalSize
     description.memoryReservations = try blob.memoryReservations()
     // One walk over the root's children serves the memory nodes and both lookups by name:
     // each walk costs a pass over the whole structure block.

@@ -21,6 +21,8 @@ public struct MemoryDescription: Sendable {
   public var cpuCompatible: [String] = []
   /// The blob's size in bytes.
   public var blobSize: Int = 0
+  /// The header's `totalsize`: what U-Boot copies when it relocates the tree.
+  public var totalSize: Int = 0
 
   public init(
     file: String, rootCells: RootCells, memoryNodes: [MemoryNode] = [],

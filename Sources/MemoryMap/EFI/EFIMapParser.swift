@@ -16,12 +16,27 @@ public struct EFIFirmwareMap: Hashable, Sendable {
   public var format: EFIMapFormat
   /// In the file's order.
   public var descriptors: [EFIDescriptor]
+  /// Which map of the file this is, when the file held more than a bare map: its format and
+  /// 1-based first and last lines.
+  public var origin: EFIMapOrigin?
+  /// The other maps the file held, in file order (a serial log of U-Boot and Linux).
+  public var othersFound: [EFIMapOrigin]
 
-  public init(file: String, format: EFIMapFormat, descriptors: [EFIDescriptor]) {
+  public init(file: String, format: EFIMapFormat, descriptors: [EFIDescriptor],
+              origin: EFIMapOrigin? = nil, othersFound: [EFIMapOrigin] = []) {
     self.file = file
     self.format = format
     self.descriptors = descriptors
+    self.origin = origin
+    self.othersFound = othersFound
   }
+}
+
+/// Where in a file one EFI map was found.
+public struct EFIMapOrigin: Hashable, Sendable {
+  public var format: EFIMapFormat
+  public var firstLine: Int
+  public var lastLine: Int
 }
 
 /// Why a map file was refused: the 1-based line and what is wrong with it.
@@ -35,12 +50,36 @@ public struct EFIMapParseError: Error, Hashable, Sendable {
   }
 }
 
-/// Reads an EFI memory map from text: a Linux boot log with `efi=debug`, or U-Boot's
-/// `efidebug memmap` output. Pure: text in, descriptors or the first failing line out.
+/// Reads an EFI memory map from text: a Linux boot log with `efi=debug`, U-Boot's
+/// `efidebug memmap` output, or a raw serial capture holding several of them. Pure: text in,
+/// descriptors or the first failing line out.
 public enum EFIMapParser {
+  /// A bare map (every line is part of it, or the first bad line is an error), or a serial
+  /// capture: CR line ends and terminal escapes removed, every `efidebug memmap` table and the
+  /// kernel's `efi:` map found; the map used is the kernel's (what the OS received), else the
+  /// last table (after `bootefi`, the carve-out included).
   public static func parse(_ text: String, file: String) -> Result<EFIFirmwareMap, EFIMapParseError> {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-      .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+    let lines = SerialText.lines(text)
+    guard SerialText.isCapture(text, lines: lines) else { return parseBare(lines, file: file) }
+    let maps: [(EFIMapOrigin, [EFIDescriptor])]
+    switch SerialText.maps(in: lines) {
+    case .failure(let error): return .failure(error)
+    case .success(let found): maps = found
+    }
+    guard let chosen = maps.lastIndex(where: { $0.0.format == .linuxDebug || $0.0.format == .linuxX86 })
+      ?? maps.indices.last
+    else {
+      return .failure(EFIMapParseError(line: 1, message:
+        "no EFI memory map in this capture (expected an `efidebug memmap` table or Linux `efi:` lines from an efi=debug boot)"))
+    }
+    var others = maps.map(\.0)
+    others.remove(at: chosen)
+    return .success(EFIFirmwareMap(file: file, format: maps[chosen].0.format, descriptors: maps[chosen].1,
+                                   origin: maps[chosen].0, othersFound: others))
+  }
+
+  /// A file that is only a map: every non-blank line must belong to it.
+  static func parseBare(_ lines: [String], file: String) -> Result<EFIFirmwareMap, EFIMapParseError> {
     guard let format = detect(lines) else {
       let first = lines.firstIndex { !$0.allSatisfy(\.isWhitespace) } ?? 0
       return .failure(EFIMapParseError(line: first + 1, message:

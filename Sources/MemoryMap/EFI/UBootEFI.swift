@@ -34,7 +34,9 @@ extension UBootEFI {
     for bank in uboot.banks where bank.size != 0 {
       map.add(start: bank.base, size: bank.size, type: .conventional)
     }
-    for attempt in uboot.reservations where attempt.status.isSuccess && attempt.range.size != 0 {
+    // The EFI loader's own start-up pages are no-notify: they reach the map its own way.
+    for attempt in uboot.reservations
+    where attempt.status.isSuccess && attempt.range.size != 0 && attempt.source != .efiStartup {
       map.add(start: attempt.range.base, size: attempt.range.size, type: .bootServicesData)
     }
     for attempt in uboot.reservations where attempt.source == .ubootImage && attempt.status.isSuccess {

@@ -75,6 +75,7 @@ extension EFIAnalysis {
     case .node(let path): return path
     case .memreserve(let index): return "/memreserve/[\(index)]"
     case .ubootImage: return "U-Boot"
+    case .efiStartup: return "U-Boot's EFI loader"
     }
   }
 }

@@ -11,6 +11,7 @@ public enum FindingAnalysis {
     out += panicFindings(report)
     out += noMapAlignmentFindings(report)
     out += ubootFindings(report)
+    out += UBootAnalysis.findings(report)
     out += EFIAnalysis.findings(report)
     out += lateReservationFindings(report)
     out += firmwareRegionFindings(report)
@@ -111,9 +112,14 @@ public enum FindingAnalysis {
       switch attempt.source {
       case .node(let path): node = path
       case .memreserve(let index): node = "/memreserve/[\(index)]"
-      case .ubootImage: return nil
+      case .ubootImage, .efiStartup: return nil
       }
-      let why = attempt.status == .exists
+      let own = report.uboot.layout?.reservation
+      let why = attempt.status == .exists && own.map(attempt.range.overlaps) == true
+        ? "it overlaps U-Boot's own relocated image, heap and stack \(Hex.range(own!)) (-EEXIST)"
+        : attempt.status == .fault
+        ? "it has no byte in RAM (-EFAULT; U-Boot \(report.uboot.version.name) says nothing)"
+        : attempt.status == .exists
         ? "it overlaps an LMB reservation with other flags (-EEXIST)"
         : attempt.status == .invalid ? "it does not lie inside one RAM bank (-EINVAL)" : "LMB returns \(attempt.status.rawValue)"
       return Finding(rule: RuleCatalogue.ubootReserveFailed,

@@ -239,7 +239,7 @@ public enum RuleCatalogue {
     reservedMemoryFormat, malformedReg, malformedSize, malformedAlignment, malformedAllocRanges,
     multiEntryReg, zeroSize, rangeWraps, memoryLeftToBootloader, initFailed, addressTruncated,
     regAndSize, noRegNoSize, ubootReserveFailed,
-  ] + efiRules + [bootPanic, noMapUnaligned] + bootRules
+  ] + efiRules + [bootPanic, noMapUnaligned] + ubootRules + bootRules
 
   /// The rules that need RAM: not checked when a report's RAM is unknown (`MapReport.ramKnown`).
   public static let needingRAM: [Rule] = [

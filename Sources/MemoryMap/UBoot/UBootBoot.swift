@@ -1,16 +1,27 @@
 import DeviceTree
 
-/// How U-Boot's configuration shapes what it makes of a tree.
+/// How U-Boot's release and configuration shape what it makes of a tree.
 public struct UBootOptions: Hashable, Sendable {
-  /// `CONFIG_NR_DRAM_BANKS`: how many `/memory` `reg` entries become RAM banks (default 4).
+  /// The release to predict (`--uboot`).
+  public var version: UBootVersion
+  /// `CONFIG_NR_DRAM_BANKS`: how many `/memory` `reg` entries become RAM banks.
   public var dramBanks: Int
-  /// U-Boot's own relocated image, heap and stack (`lmb_reserve_uboot_region`), reserved
-  /// no-overwrite before the tree's regions.
+  /// The build's numbers that place U-Boot's own memory (`--uboot-image-size` ...).
+  public var build: UBootBuild
+  /// U-Boot's own relocated image, heap and stack as given (`--uboot-reserve`), reserved
+  /// no-overwrite before the tree's regions instead of the computed layout.
   public var ubootRegions: [AddressRange]
+  /// False to leave U-Boot's own memory out entirely (no relocation, no EFI start-up pages):
+  /// LMB and EFI as U-Boot's unit tests see them.
+  public var modelsOwnMemory: Bool
 
-  public init(dramBanks: Int = 4, ubootRegions: [AddressRange] = []) {
-    self.dramBanks = dramBanks
+  public init(version: UBootVersion = .newest, dramBanks: Int? = nil, build: UBootBuild? = nil,
+              ubootRegions: [AddressRange] = [], modelsOwnMemory: Bool = true) {
+    self.version = version
+    self.dramBanks = dramBanks ?? version.dramBanks
+    self.build = build ?? version.qemuBuild
     self.ubootRegions = ubootRegions
+    self.modelsOwnMemory = modelsOwnMemory
   }
 }
 
@@ -18,6 +29,8 @@ public struct UBootOptions: Hashable, Sendable {
 public struct UBootReservation: Hashable, Sendable {
   public enum Source: Hashable, Sendable {
     case ubootImage
+    /// The EFI loader's own pages, allocated while U-Boot starts.
+    case efiStartup
     case memreserve(index: Int)
     case node(path: String)
   }
@@ -30,42 +43,105 @@ public struct UBootReservation: Hashable, Sendable {
 
 /// What U-Boot's LMB holds after `lmb_init()` has added RAM and reserved the tree's regions.
 public struct UBootResult: Hashable, Sendable {
+  public var version: UBootVersion
   public var banks: [AddressRange]
   public var lmb: LMB
   /// Every reservation attempt in order, with its result (non-zero ones print an ERROR line).
   public var reservations: [UBootReservation]
+  /// How the tree fits `common/memtop.c`'s table (only releases that relocate under the
+  /// tree's reservations have it; the others always `.fits`).
+  public var memtop: UBootMemTop.TableOutcome
+  /// Where U-Boot relocated itself; nil when given with `--uboot-reserve`, or when U-Boot
+  /// stops before relocating.
+  public var layout: UBootLayout?
+
+  /// True when U-Boot stops or crashes before its prompt.
+  public var stopsBeforePrompt: Bool { memtop.stopsUBoot }
+
+  /// Whether U-Boot prints its ERROR line for `attempt`.
+  public func printsError(_ attempt: UBootReservation) -> Bool {
+    switch attempt.source {
+    case .ubootImage, .efiStartup: return false
+    case .memreserve, .node: return !attempt.status.isSuccess && version.reports(attempt.status)
+    }
+  }
 }
 
 /// U-Boot's start-up path into LMB (HEAD `lib/lmb.c` `lmb_init`, `boot/image-fdt.c`
 /// `boot_fdt_add_mem_rsv_regions`).
 public enum UBootBoot {
-  /// Runs the feeding for `description`, with RAM from `memory` when given (as a board
-  /// that fills in its banks itself), else from the tree's `/memory` nodes.
+  /// Runs U-Boot's start for `description`, with RAM from `memory` when given (as a board
+  /// that fills in its banks itself), else from the tree's `/memory` nodes: relocation,
+  /// `lmb_init` (its own region, then the tree's), then the EFI loader's first pages.
   public static func run(_ description: MemoryDescription, memory: [AddressRange] = [],
                          options: UBootOptions = UBootOptions()) -> UBootResult {
+    let version = options.version
     var lmb = LMB()
     let banks = memory.isEmpty ? dramBanks(description, limit: options.dramBanks) : memory
     for bank in banks where bank.size != 0 { _ = lmb.add(base: bank.base, size: bank.size) }
+    let (memtop, layout) = options.modelsOwnMemory
+      ? relocate(description, banks: banks, options: options) : (.fits(entries: 0), nil)
     // Without RAM every reservation would fail with -EINVAL; the board fills its banks in
-    // itself, so what LMB would answer is unknown, not a refusal.
-    guard !lmb.memoryList.isEmpty else { return UBootResult(banks: banks, lmb: lmb, reservations: []) }
+    // itself, so what LMB would answer is unknown, not a refusal. memtop's table is checked
+    // before any bank is looked at.
+    guard !lmb.memoryList.isEmpty else {
+      return UBootResult(version: version, banks: banks, lmb: lmb, reservations: [], memtop: memtop, layout: nil)
+    }
     var attempts: [UBootReservation] = []
     attempts.reserveCapacity(
-      1 + description.memoryReservations.count + (description.reservedMemory?.children.count ?? 0))
-    for region in options.ubootRegions {
-      attempts.append(reserve(&lmb, .ubootImage, region, .noOverwrite))
+      2 + description.memoryReservations.count + (description.reservedMemory?.children.count ?? 0))
+    let own = options.ubootRegions.isEmpty ? layout.map { [$0.reservation] } ?? [] : options.ubootRegions
+    for region in own {
+      attempts.append(reserve(&lmb, .ubootImage, region, .noOverwrite, version: version))
     }
     for entry in description.memoryReservations where entry.size != 0 {
       attempts.append(reserve(&lmb, .memreserve(index: entry.index),
-                              AddressRange(base: entry.address, size: entry.size), .noOverwrite))
+                              AddressRange(base: entry.address, size: entry.size), .noOverwrite,
+                              version: version))
     }
     for child in description.reservedMemory?.children ?? [] {
       guard let range = firstResource(child, parent: description.reservedMemory!) else { continue }
       guard isEnabled(status: child.status) else { continue }
       attempts.append(reserve(&lmb, .node(path: child.path), range,
-                              child.noMap ? .noMap : .noOverwrite))
+                              child.noMap ? .noMap : .noOverwrite, version: version))
     }
-    return UBootResult(banks: banks, lmb: lmb, reservations: attempts)
+    if options.ubootRegions.isEmpty, options.modelsOwnMemory, options.build.efiStartupSize != 0 {
+      let placed = lmb.allocate(.any, size: options.build.efiStartupSize, align: 0x1000,
+                                flags: [.noOverwrite, .noNotify])
+      if case .placed(let base) = placed {
+        attempts.append(UBootReservation(
+          source: .efiStartup, range: AddressRange(base: base, size: options.build.efiStartupSize),
+          flags: [.noOverwrite, .noNotify], status: .ok))
+      }
+    }
+    return UBootResult(version: version, banks: banks, lmb: lmb, reservations: attempts,
+                       memtop: memtop, layout: layout)
+  }
+
+  /// `setup_ram_config` and the `reserve_*` steps of `board_init_f`: `ram_top` is the end of
+  /// the first bank, or, with `RELOC_ADDR_TOP`, the highest window free of the tree's
+  /// reservations (`common/memtop.c`), whose table can stop U-Boot first.
+  static func relocate(_ description: MemoryDescription, banks: [AddressRange], options: UBootOptions)
+    -> (UBootMemTop.TableOutcome, UBootLayout?)
+  {
+    let build = options.build
+    let ramTop: UInt64?
+    var outcome = UBootMemTop.TableOutcome.fits(entries: 0)
+    if options.version.relocatesBelowReservations {
+      let listed = UBootMemTop.listReservations(description, tableSize: options.version.memtopTableSize)
+      outcome = listed.outcome
+      // A failed assertion stops U-Boot here. After an overrun nothing is certain (one entry
+      // too many booted on QEMU, 16 crashed); the layout is what U-Boot does if it survives.
+      if case .overrun = outcome {} else if outcome.stopsUBoot { return (outcome, nil) }
+      ramTop = UBootMemTop.ramTop(banks: banks, window: build.relocationWindow, reserved: listed.ranges)
+    } else {
+      // get_effective_memsize(): the first bank's size, from its base.
+      ramTop = banks.first.map { $0.base &+ $0.size }
+    }
+    guard let ramTop, ramTop != 0 else { return (outcome, nil) }
+    let layout = UBootLayout.carve(ramTop: ramTop, build: build, treeSize: UInt64(description.totalSize),
+                                   banks: banks)
+    return (outcome, layout)
   }
 
   /// `fdtdec_get_is_enabled`: no `status`, or exactly `"okay"` (U-Boot, unlike Linux, treats
@@ -98,10 +174,21 @@ public enum UBootBoot {
     return AddressRange(base: first.address, size: first.size)
   }
 
-  /// `lmb_alloc_mem(LMB_MEM_ALLOC_ADDR, 0, &addr, size, flags)`; size 0 succeeds silently.
+  /// `lmb_alloc_mem(LMB_MEM_ALLOC_ADDR, 0, &addr, size, flags)` as `version` does it: size 0
+  /// succeeds silently; 2026.10 answers -EFAULT for a range with no byte in RAM, v2025.01
+  /// (`lmb_reserve_flags`) reserves it without looking at RAM.
   static func reserve(_ lmb: inout LMB, _ source: UBootReservation.Source, _ range: AddressRange,
-                      _ flags: LMBFlags) -> UBootReservation {
-    let result = lmb.allocate(.address(range.base), size: range.size, align: 0, flags: flags)
-    return UBootReservation(source: source, range: range, flags: flags, status: result.status)
+                      _ flags: LMBFlags, version: UBootVersion) -> UBootReservation {
+    let status: LMBStatus
+    if range.size == 0 {
+      status = .ok
+    } else if version.reservesOutsideRAM {
+      status = lmb.reserveChecked(base: range.base, size: range.size, flags: flags)
+    } else if !lmb.memory.contains(where: { LMBMath.overlaps($0.base, $0.size, range.base, range.size) }) {
+      status = .fault
+    } else {
+      status = lmb.allocate(.address(range.base), size: range.size, align: 0, flags: flags).status
+    }
+    return UBootReservation(source: source, range: range, flags: flags, status: status)
   }
 }

@@ -50,13 +50,28 @@ extension MemmapCommand {
         return .unreadableInput
       }
       if !report.ramKnown { Diagnostics.writeError(RAMUnknownText.note(file: dtb) + "\n") }
-      let predicted = KernelLogRenderer.lines(report.kernel)
-      let comparison = KernelLogComparison.compare(
-        predicted: predicted, logged: KernelLogComparison.relevantLines(ofLog: text),
-        regionLinesSorted: logged?.printsRegionLinesSorted ?? false)
-      try Diagnostics.write(CheckLogRenderer.render(comparison, dtb: dtb, log: log, profile: report.kernel.profile,
-                                                    style: terminal.style))
-      return comparison.agrees ? .clean : .findings
+      let kernelLines = KernelLogComparison.relevantLines(ofLog: text)
+      let ubootLog = UBootLog.isUBootLog(text)
+      var agrees = true
+      // A U-Boot console capture is checked against the U-Boot prediction; its kernel part,
+      // when it has one, against the kernel's.
+      if !ubootLog || !kernelLines.isEmpty || logged != nil {
+        let comparison = KernelLogComparison.compare(
+          predicted: KernelLogRenderer.lines(report.kernel), logged: kernelLines,
+          regionLinesSorted: logged?.printsRegionLinesSorted ?? false)
+        try Diagnostics.write(CheckLogRenderer.render(comparison, dtb: dtb, log: log, profile: report.kernel.profile,
+                                                      style: terminal.style))
+        agrees = comparison.agrees
+      }
+      if ubootLog {
+        let comparison = KernelLogComparison.compare(
+          predicted: UBootRenderer.errorLines(report.uboot), logged: UBootLog.errorLines(ofLog: text))
+        try Diagnostics.write(CheckLogRenderer.render(comparison, dtb: dtb, log: log,
+                                                      predictor: "U-Boot \(report.uboot.version.name)",
+                                                      style: terminal.style))
+        agrees = agrees && comparison.agrees
+      }
+      return agrees ? .clean : .findings
     }
   }
 }

@@ -27,4 +27,15 @@ enum EFIMapLoader {
     case .failure(let problem): throw EFIMapLoadError(text: "\(path):\(problem.line): \(problem.message)")
     }
   }
+
+  /// Which map of a capture `--efi-map` uses, for a run note: `FILE: using the linux efi=debug
+  /// map at lines 40-61, the map the kernel received; also found: efidebug memmap map at ...`.
+  static func originNote(_ path: String, origin: EFIMapOrigin, map: EFIFirmwareMap) -> String {
+    func describe(_ o: EFIMapOrigin) -> String { "\(o.format.rawValue) map at lines \(o.firstLine)-\(o.lastLine)" }
+    let why = origin.format == .linuxDebug || origin.format == .linuxX86
+      ? "the map the kernel received" : "the last table the capture holds"
+    var text = "\(path): using the \(describe(origin)), \(why)"
+    if !map.othersFound.isEmpty { text += "; also found: " + map.othersFound.map(describe).joined(separator: ", ") }
+    return text
+  }
 }

@@ -36,12 +36,13 @@ struct SettingKey {
       .list("reserve", \.reserve, expected: "BASE:SIZE[:NAME]"),
       .switchOn("no-boot-layout", \.noBootLayout),
       .path("efi-map", \.efiMap),
-      .value("dram-banks", \.dramBanks, default: 4, expected: "1 to 64") { (1...64).contains($0) },
+      .value("uboot", \.uboot, default: .newest),
+      // The release's qemu_arm64 value when not given (4 in 2026.10, 1 in 2025.01).
+      .value("dram-banks", \.dramBanks, default: nil, expected: "1 to 64") { (1...64).contains($0) },
+      .value("uboot-image-size", \.ubootImageSize, default: nil, expected: "a size such as 0x200000 or 2M"),
+      .value("uboot-malloc-size", \.ubootMallocSize, default: nil, expected: "a size such as 0x200000 or 2M"),
+      .value("uboot-stack-size", \.ubootStackSize, default: nil, expected: "a size such as 0x200000 or 2M"),
       .list("uboot-reserve", \.ubootReserve, expected: "BASE:SIZE"),
-      // The flags of U-Boot versions and numbers are not in this build yet.
-      .pending("uboot", expected: ["2025.01", "2026.10"]),
-      .pendingSize("uboot-image-size"), .pendingSize("uboot-malloc-size"),
-      .pendingSize("uboot-stack-size"),
     ]
   }
 
@@ -136,6 +137,10 @@ extension Int: SettingText {
 extension KernelChoice: SettingText {}
 extension ArchitectureChoice: SettingText {}
 extension PageSizeChoice: SettingText {}
+extension UBootChoice: SettingText {}
+extension SizeArgument: SettingText {
+  var settingText: String { text }
+}
 
 extension RangeArgument: SettingText {
   var settingText: String { text }

@@ -30,9 +30,29 @@ struct ModelOptions: ParsableArguments {
         help: "Do not assume QEMU's kernel, initrd and DTB placement for its virt board.")
   var noBootLayout = false
 
+  @Option(name: .customLong("uboot"),
+          help: ArgumentHelp("U-Boot release to predict: \(UBootChoice.allValueStrings.joined(separator: " or ")) (default: the newest).",
+                             valueName: "VERSION"))
+  var uboot: UBootChoice?
+
   @Option(name: .customLong("dram-banks"),
-          help: "U-Boot's CONFIG_NR_DRAM_BANKS: how many /memory reg entries become LMB banks, 1 to 64 (default: 4).")
+          help: "U-Boot's CONFIG_NR_DRAM_BANKS: how many /memory reg entries become LMB banks, 1 to 64 (default: the release's qemu_arm64 value).")
   var dramBanks: Int?
+
+  @Option(name: .customLong("uboot-image-size"),
+          help: ArgumentHelp("U-Boot's relocated image and frame buffer: bdinfo's TLB addr minus relocaddr (default: qemu_arm64's).",
+                             valueName: "SIZE"))
+  var ubootImageSize: SizeArgument?
+
+  @Option(name: .customLong("uboot-malloc-size"),
+          help: ArgumentHelp("U-Boot's malloc area: relocaddr minus the start of 'using memory ... for malloc()' (default: qemu_arm64's).",
+                             valueName: "SIZE"))
+  var ubootMallocSize: SizeArgument?
+
+  @Option(name: .customLong("uboot-stack-size"),
+          help: ArgumentHelp("U-Boot's CONFIG_STACK_SIZE, reserved below bdinfo's sp start (default: qemu_arm64's).",
+                             valueName: "SIZE"))
+  var ubootStackSize: SizeArgument?
 
   @Option(name: .customLong("uboot-reserve"),
           help: ArgumentHelp("U-Boot's own relocated image and stack, reserved before the tree's regions (repeatable). Bytes, as for --memory.",
@@ -67,7 +87,9 @@ struct ModelOptions: ParsableArguments {
     // Read here so that a bad map stops the run before any tree is read (exit 2); read again
     // for the model, hence a file, not standard input.
     guard efiMap != "-" else { throw ValidationError("--efi-map needs a file, not standard input") }
-    if let efiMap { _ = try EFIMapLoader.load(efiMap) }
+    if let efiMap, let origin = try EFIMapLoader.load(efiMap).origin {
+      Diagnostics.printNote(EFIMapLoader.originNote(efiMap, origin: origin, map: try EFIMapLoader.load(efiMap)))
+    }
   }
 
   /// The settings of this run: these flags and the config files of its inputs.
@@ -94,13 +116,26 @@ extension FileSettings {
         reservations: list("reserve", as: RangeArgument.self).enumerated().map {
           BootReservation(name: $0.element.name ?? "reserve[\($0.offset)]", range: $0.element.range)
         }),
-      uboot: UBootOptions(dramBanks: value("dram-banks", as: Int.self)!,
-                          ubootRegions: list("uboot-reserve", as: RangeArgument.self).map(\.range)),
+      uboot: ubootOptions,
       impliedBootLayout: values("no-boot-layout") != ["true"],
       efiMap: efiMap, memoryOrigin: memoryOrigin,
       detectArchitecture: values("arch").isEmpty)
     options.suppressions = suppressions.map(\.suppression)
     return options
+  }
+}
+
+extension FileSettings {
+  /// The U-Boot release, its bank count and its build numbers: the release's qemu_arm64 values
+  /// where no flag or config key sets them.
+  var ubootOptions: UBootOptions {
+    let version = value("uboot", as: UBootChoice.self)?.version ?? .newest
+    var build = version.qemuBuild
+    if let size = value("uboot-image-size", as: SizeArgument.self) { build.imageSize = size.value }
+    if let size = value("uboot-malloc-size", as: SizeArgument.self) { build.mallocSize = size.value }
+    if let size = value("uboot-stack-size", as: SizeArgument.self) { build.stackSize = size.value }
+    return UBootOptions(version: version, dramBanks: value("dram-banks", as: Int.self), build: build,
+                        ubootRegions: list("uboot-reserve", as: RangeArgument.self).map(\.range))
   }
 }
 
@@ -125,6 +160,28 @@ extension Settings {
       }
     }
     return resolved.mapOptions(efiMap: map)
+  }
+}
+
+/// A U-Boot release named on the command line.
+enum UBootChoice: String, ExpressibleByArgument, CaseIterable {
+  case v2025_01 = "2025.01"
+  case v2026_10 = "2026.10"
+
+  static let newest = UBootChoice(rawValue: UBootVersion.newest.name)!
+  var version: UBootVersion { UBootVersion.named(rawValue)! }
+}
+
+/// A byte count, in hex, decimal or with K/M/G suffixes.
+struct SizeArgument: ExpressibleByArgument {
+  var value: UInt64
+  /// As written.
+  var text: String
+
+  init?(argument: String) {
+    guard let value = NumberSyntax.parse(argument[...]) else { return nil }
+    self.value = value
+    text = argument
   }
 }
 

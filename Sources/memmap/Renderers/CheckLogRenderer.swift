@@ -7,17 +7,28 @@ enum CheckLogRenderer {
   /// With colour, `-` lines are red, `+` lines green and the `---`/`+++` header bold.
   static func render(_ comparison: KernelLogComparison, dtb: String, log: String,
                      profile: KernelProfile, style: Style = Style(enabled: false)) -> String {
-    style.lines(plain(comparison, dtb: dtb, log: log, profile: profile), DiffColours.unified(style))
+    render(comparison, dtb: dtb, log: log, predictor: "Linux \(profile.name)", style: style)
+  }
+
+  /// The same for any predictor: `Linux 6.12`, `U-Boot 2026.10`.
+  static func render(_ comparison: KernelLogComparison, dtb: String, log: String,
+                     predictor: String, style: Style = Style(enabled: false)) -> String {
+    style.lines(plain(comparison, dtb: dtb, log: log, predictor: predictor), DiffColours.unified(style))
   }
 
   static func plain(_ comparison: KernelLogComparison, dtb: String, log: String,
                     profile: KernelProfile) -> String {
+    plain(comparison, dtb: dtb, log: log, predictor: "Linux \(profile.name)")
+  }
+
+  static func plain(_ comparison: KernelLogComparison, dtb: String, log: String,
+                    predictor: String) -> String {
     let (dtb, log) = (VisibleText.escape(dtb), VisibleText.escape(log))
     let count = comparison.lines.count
     if comparison.agrees {
-      return "\(log): agrees with the Linux \(profile.name) prediction for \(dtb) (\(count) lines)\n"
+      return "\(log): agrees with the \(predictor) prediction for \(dtb) (\(count) lines)\n"
     }
-    var out = "\(log): differs from the Linux \(profile.name) prediction for \(dtb)\n"
+    var out = "\(log): differs from the \(predictor) prediction for \(dtb)\n"
     out += "--- predicted\n+++ logged\n"
     for line in comparison.lines {
       switch line {

@@ -72,12 +72,22 @@ enum TableRenderer {
     }
     if !report.ramKnown { return "  not evaluated: RAM unknown\n" }
     var out = table.rows.isEmpty ? "  no reservations\n" : table.render(width: width)
+    let uboot = report.uboot
+    if let layout = uboot.layout {
+      out += "  U-Boot \(uboot.version.name) itself: \(Hex.range(layout.reservation)) (ram_top "
+        + "\(Hex.plain(layout.ramTop)), relocaddr \(Hex.plain(layout.relocationAddress)), sp start "
+        + "\(Hex.plain(layout.stackPointer)))\n"
+    }
+    if uboot.stopsBeforePrompt {
+      out += "  U-Boot \(uboot.version.name) stops before its prompt on this tree (see the findings)\n"
+    }
     for attempt in report.uboot.reservations where !attempt.status.isSuccess {
       var what = "U-Boot's own region"
       switch attempt.source {
       case .node(let path): what = path
       case .memreserve(let index): what = "/memreserve/ entry \(index)"
       case .ubootImage: break
+      case .efiStartup: what = "the EFI loader's start-up pages"
       }
       out += "  refused: \(VisibleText.escape(what)) \(Hex.range(attempt.range)) \(UBootRenderer.flagText(attempt.flags)): \(attempt.status.rawValue)\n"
     }

@@ -46,13 +46,15 @@ extension UBootRenderer {
   /// memory region failed` line per refused reservation (HEAD `boot/image-fdt.c`), then the
   /// LMB dump.
   static func boot(_ result: UBootResult) -> String {
-    var text = ""
-    for attempt in result.reservations where !attempt.status.isSuccess {
-      if case .ubootImage = attempt.source { continue }
-      text += "ERROR: reserving fdt memory region failed (addr=\(Hex.digits(attempt.range.base))"
+    errorLines(result).map { $0 + "\n" }.joined() + lmbDump(result.lmb)
+  }
+
+  /// The `ERROR: reserving fdt memory region failed` lines the release prints, in order.
+  static func errorLines(_ result: UBootResult) -> [String] {
+    result.reservations.filter(result.printsError).map { attempt in
+      "\(UBootLog.errorPrefix) (addr=\(Hex.digits(attempt.range.base))"
         + " size=\(Hex.digits(attempt.range.size)) flags=\(Hex.digits(UInt64(attempt.flags.rawValue)))):"
-        + " \(attempt.status.rawValue)\n"
+        + " \(attempt.status.rawValue)"
     }
-    return text + lmbDump(result.lmb)
   }
 }

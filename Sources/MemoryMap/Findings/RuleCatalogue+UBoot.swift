@@ -1,0 +1,21 @@
+/// The rules about U-Boot as it really starts: trees that stop it before its prompt, and trees
+/// that break its EFI boot.
+extension RuleCatalogue {
+  public static let ubootMemtopTableFull = Rule(
+    id: "MM040", name: "uboot-memtop-table-full", defaultSeverity: .error, consumer: .uboot,
+    summary: "U-Boot (2026.10 on) stops before its prompt: 64 or more /memreserve/ entries, or an enabled /reserved-memory child with reg at position 64 or later.",
+    rationale: "With CONFIG_RELOC_ADDR_TOP (qemu_arm64 and other defconfigs since v2026.10-rc1) U-Boot computes where to relocate itself with common/memtop.c, which lists the tree's reservations in a fixed table of 64 entries. It asserts that there are fewer than 64 /memreserve/ entries, and that each enabled child with reg sits at a position below 64, counting every child of /reserved-memory (dynamic and disabled ones too). A failed assertion prints \"Assertion ... failed\" and the board hangs before the prompt. v2025.01 has no such table.",
+    fixture: "uboot/31-children-65.dts")
+  public static let ubootMemtopOverrun = Rule(
+    id: "MM041", name: "uboot-memtop-overrun", defaultSeverity: .error, consumer: .uboot,
+    summary: "U-Boot (2026.10 on) crashes before its prompt: /memreserve/ entries and /reserved-memory regions together overrun its 64-entry table.",
+    rationale: "common/memtop.c checks the two counts separately, but writes /memreserve/ entries and enabled children with reg into the same 64-entry table on the stack. More than 64 together write past it before any check fails; on QEMU the board dies with a \"Synchronous Abort\". v2025.01 has no such table.",
+    fixture: "uboot/36-mixed-40-40.dts")
+  public static let ubootEFIStraddlesRAMEnd = Rule(
+    id: "MM042", name: "uboot-efi-straddles-ram-end", defaultSeverity: .error, consumer: .uboot,
+    summary: "U-Boot (2026.10 on) cannot boot an EFI application: a region straddles the end of RAM.",
+    rationale: "LMB refuses a region that starts in RAM and runs past its end (-EINVAL), so the part inside RAM stays free and U-Boot's EFI loader allocates its own pages there. When bootefi carves the tree's reservations out of the EFI map it overwrites those pages: bootefi prints \"Out of memory\" and an EFI kernel fails with \"## Application failed, r = 9\". v2025.01 reserves such a region whole and boots.",
+    fixture: "uboot/18-straddle-end.dts")
+
+  public static let ubootRules: [Rule] = [ubootMemtopTableFull, ubootMemtopOverrun, ubootEFIStraddlesRAMEnd]
+}
