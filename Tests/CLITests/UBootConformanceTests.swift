@@ -112,6 +112,17 @@ import TestSupport
     }
   }
 
+  @Test("diff --to-uboot shows what an upgrade changes: 31-children-65 boots 2025.01, hangs 2026.10")
+  func upgradeDiff() throws {
+    #expect(try Self.recording("31-children-65", "2025.01").result == "ok")
+    #expect(try Self.recording("31-children-65", "2026.10").result == "hang")
+    let tree = Fixtures.dtb("uboot", "31-children-65.seen")
+    let run = try Binary.run(["diff", "--uboot", "2025.01", "--to-uboot", "2026.10", tree])
+    #expect(run.status == 1)
+    #expect(run.stdout.contains("+ [MM040 uboot-memtop-table-full]"))
+    #expect(try Binary.run(["diff", "--to-uboot", "2026.10", tree]).status == 0)
+  }
+
   @Test("bootefi breaks exactly where memmap reports MM042", arguments: cases, versions)
   func efiBoot(_ name: String, _ version: String) throws {
     let recorded = try Self.recording(name, version)

@@ -11,11 +11,11 @@ extension RuleCatalogue {
     summary: "U-Boot (2026.10 on) crashes before its prompt: /memreserve/ entries and /reserved-memory regions together overrun its 64-entry table.",
     rationale: "common/memtop.c checks the two counts separately, but writes /memreserve/ entries and enabled children with reg into the same 64-entry table on the stack. More than 64 together write past it before any check fails; on QEMU the board dies with a \"Synchronous Abort\". v2025.01 has no such table.",
     fixture: "uboot/36-mixed-40-40.dts")
-  public static let ubootEFIStraddlesRAMEnd = Rule(
-    id: "MM042", name: "uboot-efi-straddles-ram-end", defaultSeverity: .error, consumer: .uboot,
-    summary: "U-Boot (2026.10 on) cannot boot an EFI application: a region straddles the end of RAM.",
-    rationale: "LMB refuses a region that starts in RAM and runs past its end (-EINVAL), so the part inside RAM stays free and U-Boot's EFI loader allocates its own pages there. When bootefi carves the tree's reservations out of the EFI map it overwrites those pages: bootefi prints \"Out of memory\" and an EFI kernel fails with \"## Application failed, r = 9\". v2025.01 reserves such a region whole and boots.",
+  public static let ubootBootefiOutOfMemory = Rule(
+    id: "MM042", name: "uboot-bootefi-out-of-memory", defaultSeverity: .error, consumer: .uboot,
+    summary: "U-Boot cannot boot an EFI application: a region LMB refused covers where its EFI loader allocates next (on 2026.10, any region straddling the end of RAM).",
+    rationale: "A region LMB refuses (it runs past the end of RAM: -EINVAL; it overlaps U-Boot's own memory: -EEXIST) stays free for LMB, so U-Boot's EFI loader allocates its pages there, top-down from the highest free page: on 2026.10 the window above ram_top, on 2025.01 just below U-Boot's own area. bootefi then carves the tree's regions into the EFI map, refused ones included, which turns those pages into boot services data or reserved memory; the next allocation fails: bootefi prints \"Out of memory\" and an EFI kernel fails with \"## Application failed, r = 9\".",
     fixture: "uboot/18-straddle-end.dts")
 
-  public static let ubootRules: [Rule] = [ubootMemtopTableFull, ubootMemtopOverrun, ubootEFIStraddlesRAMEnd]
+  public static let ubootRules: [Rule] = [ubootMemtopTableFull, ubootMemtopOverrun, ubootBootefiOutOfMemory]
 }

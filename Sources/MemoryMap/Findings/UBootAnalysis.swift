@@ -2,7 +2,7 @@
 /// model recorded (`UBootResult.memtop`, its reservations).
 enum UBootAnalysis {
   static func findings(_ report: MapReport) -> [Finding] {
-    memtopFindings(report.uboot) + straddleFindings(report)
+    memtopFindings(report.uboot) + bootefiFindings(report)
   }
 
   /// MM040, MM041: the tree does not fit `common/memtop.c`'s table.
@@ -32,19 +32,25 @@ enum UBootAnalysis {
     }
   }
 
-  /// MM042: a reservation LMB refused because it runs past the end of RAM.
-  static func straddleFindings(_ report: MapReport) -> [Finding] {
-    guard !report.uboot.version.reservesOutsideRAM else { return [] }
-    let banks = report.uboot.lmb.memory
+  /// MM042: a region LMB refused that `bootefi`'s carve-out still writes into the EFI map, over
+  /// the page the EFI loader allocates next: the allocation finds that page boot services data
+  /// instead of conventional memory and fails.
+  static func bootefiFindings(_ report: MapReport) -> [Finding] {
+    guard let next = report.uboot.nextEFIPage else { return [] }
+    let page = AddressRange(base: next, size: 0x1000)
+    let uboot = report.uboot.version.name
     return report.uboot.reservations.compactMap { attempt in
-      guard attempt.status == .invalid, attempt.source != .ubootImage,
-        let bank = banks.first(where: { attempt.range.base >= $0.base && attempt.range.base - $0.base < $0.size }),
-        attempt.range.saturatedEnd > bank.base &+ bank.size
-      else { return nil }
-      return Finding(rule: RuleCatalogue.ubootEFIStraddlesRAMEnd,
-        message: "\(Hex.range(attempt.range)) runs past the end of RAM at \(Hex.plain(bank.base &+ bank.size)): "
-          + "U-Boot \(report.uboot.version.name) leaves it out of LMB, its EFI loader allocates there, "
-          + "and bootefi's carve-out then overwrites those pages (bootefi: Out of memory)",
+      switch attempt.source {
+      case .ubootImage, .efiStartup: return nil
+      case .memreserve, .node: break
+      }
+      guard !attempt.status.isSuccess, attempt.range.size != 0, attempt.range.overlaps(page) else { return nil }
+      let why = attempt.status == .invalid
+        ? "runs past the end of RAM (-EINVAL)" : "was refused by LMB (\(attempt.status.rawValue))"
+      return Finding(rule: RuleCatalogue.ubootBootefiOutOfMemory,
+        message: "\(Hex.range(attempt.range)) \(why), so U-Boot \(uboot)'s EFI loader allocates "
+          + "inside it (next at \(Hex.plain(next))); bootefi's carve-out then marks those pages "
+          + "reserved and bootefi fails (Out of memory)",
         nodes: [EFIAnalysis.path(attempt.source)])
     }
   }

@@ -54,6 +54,10 @@ public struct UBootResult: Hashable, Sendable {
   /// Where U-Boot relocated itself; nil when given with `--uboot-reserve`, or when U-Boot
   /// stops before relocating.
   public var layout: UBootLayout?
+  /// The page the EFI loader allocates next (for `bootefi`'s image): the highest page LMB
+  /// leaves free after start-up. Nil when LMB has no free page, or U-Boot's memory is not
+  /// modelled.
+  public var nextEFIPage: UInt64? = nil
 
   /// True when U-Boot stops or crashes before its prompt.
   public var stopsBeforePrompt: Bool { memtop.stopsUBoot }
@@ -94,7 +98,7 @@ public enum UBootBoot {
     for region in own {
       attempts.append(reserve(&lmb, .ubootImage, region, .noOverwrite, version: version))
     }
-    for entry in description.memoryReservations where entry.size != 0 {
+    for entry in description.memoryReservations where entry.size != 0 || version.reservesZeroSize {
       attempts.append(reserve(&lmb, .memreserve(index: entry.index),
                               AddressRange(base: entry.address, size: entry.size), .noOverwrite,
                               version: version))
@@ -114,8 +118,15 @@ public enum UBootBoot {
           flags: [.noOverwrite, .noNotify], status: .ok))
       }
     }
-    return UBootResult(version: version, banks: banks, lmb: lmb, reservations: attempts,
-                       memtop: memtop, layout: layout)
+    var result = UBootResult(version: version, banks: banks, lmb: lmb, reservations: attempts,
+                             memtop: memtop, layout: layout)
+    if options.modelsOwnMemory {
+      var probe = lmb
+      if case .placed(let page) = probe.allocate(.any, size: 0x1000, align: 0x1000, flags: [.noOverwrite, .noNotify]) {
+        result.nextEFIPage = page
+      }
+    }
+    return result
   }
 
   /// `setup_ram_config` and the `reserve_*` steps of `board_init_f`: `ram_top` is the end of
@@ -180,7 +191,7 @@ public enum UBootBoot {
   static func reserve(_ lmb: inout LMB, _ source: UBootReservation.Source, _ range: AddressRange,
                       _ flags: LMBFlags, version: UBootVersion) -> UBootReservation {
     let status: LMBStatus
-    if range.size == 0 {
+    if range.size == 0 && !version.reservesZeroSize {
       status = .ok
     } else if version.reservesOutsideRAM {
       status = lmb.reserveChecked(base: range.base, size: range.size, flags: flags)

@@ -20,6 +20,12 @@ public struct UBootVersion: Hashable, Sendable {
   /// the ones a tree can cause (it is silent on -EEXIST); 2026.10-rc5 prints all but -EFAULT,
   /// its answer for a region with no byte in RAM.
   public let reportedRefusals: Set<LMBStatus>
+  /// A region of size 0 is added to LMB as one (v2025.01's `lmb_reserve_flags` has no size
+  /// check); later releases return at once.
+  public let reservesZeroSize: Bool
+  /// `lmb_dump_all` prints numbers as `0x%llx` (v2025.01: zero is `0x0`) rather than `%#llx`
+  /// (zero is `0`).
+  public let dumpsZeroAsHex: Bool
   /// `CONFIG_NR_DRAM_BANKS` of Debian's qemu_arm64 build.
   public let dramBanks: Int
   /// The qemu_arm64 build's numbers (`--uboot-image-size` and friends start from these).
@@ -28,13 +34,14 @@ public struct UBootVersion: Hashable, Sendable {
   /// Debian trixie's `u-boot-qemu` 2025.01-3+deb13u1: relocates to the end of RAM, one bank.
   public static let v2025_01 = UBootVersion(
     name: "2025.01", relocatesBelowReservations: false, memtopTableSize: 64,
-    reservesOutsideRAM: true, reportedRefusals: [], dramBanks: 1, qemuBuild: .qemuArm64v2025_01)
+    reservesOutsideRAM: true, reportedRefusals: [], reservesZeroSize: true, dumpsZeroAsHex: true,
+    dramBanks: 1, qemuBuild: .qemuArm64v2025_01)
 
   /// Debian experimental's `u-boot-qemu` 2026.10~rc5-1: `RELOC_ADDR_TOP`, four banks.
   public static let v2026_10 = UBootVersion(
     name: "2026.10", relocatesBelowReservations: true, memtopTableSize: 64,
-    reservesOutsideRAM: false, reportedRefusals: [.failed, .exists, .invalid], dramBanks: 4,
-    qemuBuild: .qemuArm64v2026_10)
+    reservesOutsideRAM: false, reportedRefusals: [.failed, .exists, .invalid], reservesZeroSize: false,
+    dumpsZeroAsHex: false, dramBanks: 4, qemuBuild: .qemuArm64v2026_10)
 
   /// Every release memmap knows, oldest first.
   public static let all: [UBootVersion] = [.v2025_01, .v2026_10]

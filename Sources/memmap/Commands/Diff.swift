@@ -26,28 +26,40 @@ extension MemmapCommand {
             help: "Compare under two kernels: A (or the one input) under --kernel, B under this release.")
     var toKernel: KernelChoice?
 
+    @Option(name: .customLong("to-uboot"),
+            help: "Compare under two U-Boot releases: A (or the one input) under --uboot, B under this release.")
+    var toUBoot: UBootChoice?
+
     @Option(help: "Output format: text, json or markdown.")
     var format: DiffFormat = .text
 
     func validate() throws {
-      if matrix && toKernel != nil { throw ValidationError("--to-kernel compares one or two inputs, not --matrix") }
-      let count = toKernel == nil ? 2 : 1...2 ~= inputs.count ? inputs.count : -1
+      let toRelease = toKernel != nil || toUBoot != nil
+      if matrix && toRelease { throw ValidationError("--to-kernel and --to-uboot compare one or two inputs, not --matrix") }
+      let count = !toRelease ? 2 : 1...2 ~= inputs.count ? inputs.count : -1
       if !matrix && inputs.count != count {
-        throw ValidationError("diff takes two inputs (one with --to-kernel, or --matrix with several)")
+        throw ValidationError("diff takes two inputs (one with --to-kernel or --to-uboot, or --matrix with several)")
       }
       if matrix && inputs.isEmpty { throw ValidationError("--matrix needs at least one input") }
     }
 
-    /// The snapshots to compare: each input under its settings, or with --to-kernel the second
-    /// (or the same) input under that release.
+    /// The snapshots to compare: each input under its settings, or with --to-kernel or
+    /// --to-uboot the second (or the same) input under that release.
     func snapshots() throws -> [MapSnapshot]? {
       let settings = try model.settings()
       let input = try self.input.settings()
-      guard let toKernel else { return try SnapshotLoader.loadAll(inputs, settings: settings, input: input) }
+      guard toKernel != nil || toUBoot != nil else {
+        return try SnapshotLoader.loadAll(inputs, settings: settings, input: input)
+      }
       var pair: [MapSnapshot] = []
       for (index, path) in [inputs[0], inputs[inputs.count - 1]].enumerated() {
         var options = try settings.mapOptions(for: path)
-        if index == 1 { options.profile.version = toKernel.version }
+        if index == 1, let toKernel { options.profile.version = toKernel.version }
+        if index == 1, let toUBoot {
+          // The other release with its own defaults; --dram-banks and --uboot-reserve still apply.
+          options.uboot = UBootOptions(version: toUBoot.version, dramBanks: model.dramBanks,
+                                       ubootRegions: options.uboot.ubootRegions)
+        }
         switch SnapshotLoader.load(path, options: options, input: input) {
         case .success(let snapshot): pair.append(snapshot)
         case .failure(let failure):

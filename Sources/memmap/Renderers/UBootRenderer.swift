@@ -4,19 +4,21 @@ import MemoryMap
 enum UBootRenderer {
   /// What `lmb_dump_all_force()` prints for `lmb` (HEAD `lib/lmb.c`): a header line, then
   /// each list's count and one line per region, every line ending in a newline.
-  static func lmbDump(_ lmb: LMB) -> String {
-    "lmb_dump_all:\n" + regionList(lmb.memory, name: "memory")
-      + regionList(lmb.reserved, name: "reserved")
+  /// With `zeroAsHex` the region lines print zero as `0x0`, as v2025.01's `0x%llx` does.
+  static func lmbDump(_ lmb: LMB, zeroAsHex: Bool = false) -> String {
+    "lmb_dump_all:\n" + regionList(lmb.memory, name: "memory", zeroAsHex: zeroAsHex)
+      + regionList(lmb.reserved, name: "reserved", zeroAsHex: zeroAsHex)
   }
 
   /// U-Boot's `lmb_dump_region`: ` NAME.count = %#x`, then per region
   /// ` NAME[%d]\t[%#llx-%#llx], %#llx bytes, flags: ` and the flag text; the end shown is
   /// `base + size - 1`, wrapping as U-Boot's does.
-  static func regionList(_ regions: [LMBRegion], name: String) -> String {
+  static func regionList(_ regions: [LMBRegion], name: String, zeroAsHex: Bool = false) -> String {
+    func hex(_ value: UInt64) -> String { zeroAsHex ? Hex.plain(value) : alternateHex(value) }
     var text = " \(name).count = \(alternateHex(UInt64(regions.count)))\n"
     for (index, region) in regions.enumerated() {
-      text += " \(name)[\(index)]\t[\(alternateHex(region.base))-\(alternateHex(region.wrappingLast))]"
-      text += ", \(alternateHex(region.size)) bytes, flags: \(flagText(region.flags))\n"
+      text += " \(name)[\(index)]\t[\(hex(region.base))-\(hex(region.wrappingLast))]"
+      text += ", \(hex(region.size)) bytes, flags: \(flagText(region.flags))\n"
     }
     return text
   }
@@ -46,7 +48,8 @@ extension UBootRenderer {
   /// memory region failed` line per refused reservation (HEAD `boot/image-fdt.c`), then the
   /// LMB dump.
   static func boot(_ result: UBootResult) -> String {
-    errorLines(result).map { $0 + "\n" }.joined() + lmbDump(result.lmb)
+    errorLines(result).map { $0 + "\n" }.joined()
+      + lmbDump(result.lmb, zeroAsHex: result.version.dumpsZeroAsHex)
   }
 
   /// The `ERROR: reserving fdt memory region failed` lines the release prints, in order.
