@@ -74,9 +74,9 @@ enum TableRenderer {
     var out = table.rows.isEmpty ? "  no reservations\n" : table.render(width: width)
     let uboot = report.uboot
     if let layout = uboot.layout {
-      out += "  U-Boot \(uboot.version.name) itself: \(Hex.range(layout.reservation)) (ram_top "
-        + "\(Hex.plain(layout.ramTop)), relocaddr \(Hex.plain(layout.relocationAddress)), sp start "
-        + "\(Hex.plain(layout.stackPointer)))\n"
+      out += "  U-Boot \(uboot.version.name) itself: \(Hex.range(layout.reservation))\n"
+        + "    ram_top \(Hex.plain(layout.ramTop)), relocaddr \(Hex.plain(layout.relocationAddress)), "
+        + "sp start \(Hex.plain(layout.stackPointer))\n"
     }
     if uboot.stopsBeforePrompt {
       out += "  U-Boot \(uboot.version.name) stops before its prompt on this tree (see the findings)\n"
