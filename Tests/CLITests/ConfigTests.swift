@@ -164,6 +164,8 @@ import TestSupport
     ("kernel: [7.2\n", ".memmap.yml:2: not YAML: "),
     ("uboot: 2024.04\n", ".memmap.yml:1: uboot: '2024.04' is not 2025.01 or 2026.10"),
     ("efi-map: missing.txt\n", ".memmap.yml:1: efi-map: missing.txt: cannot read: No such file or directory"),
+    ("arch: riscv64\npage-size: 64K\n",
+     "arm/fvp.dtb: arch riscv64 (.memmap.yml:1 (top level)) has no 64K pages (.memmap.yml:2 (top level))"),
   ])
   func badConfig(_ text: String, _ expected: String) throws {
     let root = try Self.workspace(text)

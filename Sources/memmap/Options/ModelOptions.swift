@@ -104,6 +104,25 @@ extension FileSettings {
                   pageSize: value("page-size", as: PageSizeChoice.self)!.pageSize)
   }
 
+  /// A release and page size the architecture has, however each was set (the flags alone are
+  /// checked earlier, in `ModelOptions.validate`); else an error naming where each came from.
+  func checkProfile() throws(ConfigError) {
+    guard let arch = value("arch", as: ArchitectureChoice.self)?.architecture else { return }
+    let kernel = value("kernel", as: KernelChoice.self)!.rawValue
+    let pageSize = value("page-size", as: PageSizeChoice.self)!
+    func from(_ name: String) -> String {
+      settings.first { $0.key.name == name }.map { ConfigRenderer.origin($0.origin) } ?? "not set"
+    }
+    if !arch.recordedReleases.contains(kernel) {
+      throw ConfigError(text: "\(file): arch \(arch.rawValue) (\(from("arch"))) is known for kernel "
+        + "\(arch.recordedReleases.joined(separator: ", ")), not \(kernel) (\(from("kernel")))")
+    }
+    if !arch.pageSizes.contains(pageSize.pageSize) {
+      throw ConfigError(text: "\(file): arch \(arch.rawValue) (\(from("arch"))) has no "
+        + "\(pageSize.rawValue) pages (\(from("page-size")))")
+    }
+  }
+
   /// The model's options for this file; `efiMap` is the map its `efi-map` names.
   func mapOptions(efiMap: EFIFirmwareMap?) -> MapOptions {
     let memory = settings.first { $0.key.name == "memory" }
@@ -147,6 +166,7 @@ extension Settings {
 
   /// The model's options for settings already resolved.
   func mapOptions(for resolved: FileSettings) throws(ConfigError) -> MapOptions {
+    try resolved.checkProfile()
     var map: EFIFirmwareMap?
     if let setting = resolved.settings.first(where: { $0.key.name == "efi-map" }),
       let path = setting.values.first
