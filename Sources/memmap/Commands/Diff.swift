@@ -85,7 +85,4 @@ extension MemmapCommand {
   }
 }
 
-/// The formats of `memmap diff`.
-enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
-  case text, json, markdown
-}
+extension DiffFormat: ExpressibleByArgument {}

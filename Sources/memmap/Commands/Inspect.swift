@@ -61,15 +61,4 @@ extension MemmapCommand {
   }
 }
 
-/// The formats of `memmap inspect`.
-enum InspectFormat: String, ExpressibleByArgument, CaseIterable {
-  case table
-  case json
-  case kernelLog = "kernel-log"
-  case uboot
-  /// The EFI map (the firmware's with `--efi-map`, else U-Boot's) as `efidebug memmap` prints it.
-  case efidebug
-
-  /// Whether the output lists the findings (and so the note that RAM is unknown).
-  var showsFindings: Bool { self == .table || self == .json }
-}
+extension InspectFormat: ExpressibleByArgument {}

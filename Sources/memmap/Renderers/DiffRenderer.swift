@@ -202,3 +202,8 @@ enum MatrixRenderer {
     }
   }
 }
+
+/// The formats of `memmap diff`.
+enum DiffFormat: String, CaseIterable {
+  case text, json, markdown
+}

@@ -21,3 +21,16 @@ enum InspectRenderer {
     return reports.map { "==> \(VisibleText.escape($0.file)) <==\n" + body($0) }.joined(separator: "\n")
   }
 }
+
+/// The formats of `memmap inspect`.
+enum InspectFormat: String, CaseIterable {
+  case table
+  case json
+  case kernelLog = "kernel-log"
+  case uboot
+  /// The EFI map (the firmware's with `--efi-map`, else U-Boot's) as `efidebug memmap` prints it.
+  case efidebug
+
+  /// Whether the output lists the findings (and so the note that RAM is unknown).
+  var showsFindings: Bool { self == .table || self == .json }
+}
