@@ -71,6 +71,34 @@ import TestSupport
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["board.dtb", "link.svg", "real.svg"])
   }
 
+  /// A rename over `-o /dev/null` put a regular file in place of the device (for the whole
+  /// machine); a FIFO stands in for it here, so that a regression cannot do that again.
+  @Test("render -o FIFO writes into the FIFO and leaves it a FIFO; -o /dev/full reports the error")
+  func specialFiles() throws {
+    let (directory, dtb) = try Self.workspace()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let fifo = directory + "/out.svg"
+    #expect(mkfifo(fifo, 0o644) == 0)
+    let reader = Process()
+    reader.executableURL = URL(fileURLWithPath: "/bin/cat")
+    reader.arguments = [fifo]
+    let pipe = Pipe()
+    reader.standardOutput = pipe
+    try reader.run()
+    let run = try Binary.run(["render", dtb, "-o", fifo])
+    var info = stat()
+    let isFIFO = stat(fifo, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO
+    #expect(isFIFO, "the FIFO was replaced")
+    if !isFIFO { reader.terminate() }  // nobody will write to the FIFO cat waits on
+    let received = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    reader.waitUntilExit()
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(received.contains("<svg "))
+    let full = try Binary.run(["render", dtb, "-o", "/dev/full", "--format", "svg"])
+    #expect(full.status == 2)
+    #expect(full.stderr == "memmap: error: /dev/full: cannot write: No space left on device\n")
+  }
+
   @Test("render -o into a missing directory: one error line, exit 2")
   func missingDirectory() throws {
     let output = NSTemporaryDirectory() + "memmap-no-such-dir-\(getpid())/map.svg"

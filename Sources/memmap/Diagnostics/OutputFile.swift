@@ -16,9 +16,15 @@ enum OutputFile {
 
   /// Writes `text` to a temporary file beside `path` (beside the file a symbolic link points
   /// at), flushes it to disk, and renames it over `path`; on any failure the temporary file is
-  /// removed and `path` is untouched.
+  /// removed and `path` is untouched. Only a regular file (or a new one) is replaced: a device,
+  /// a FIFO or a socket (`-o /dev/null`, `-o >(gzip)`) is written to where it is, since
+  /// renaming over it would put a file in its place.
   static func replace(_ path: String, with text: String) throws(WriteError) {
     let target = resolved(path)
+    var info = stat()
+    if stat(target, &info) == 0 && info.st_mode & S_IFMT != S_IFREG {
+      return try writeInPlace(path, text)
+    }
     var template = Array((directory(of: target) + "/.memmap-XXXXXX").utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard fd >= 0 else { throw WriteError(target: path, code: errno) }
@@ -32,6 +38,15 @@ enum OutputFile {
       unlink(temporary)
       throw WriteError(target: path, code: failure)
     }
+  }
+
+  /// Writes `text` to what `path` opens as (a device or a pipe), without creating anything.
+  private static func writeInPlace(_ path: String, _ text: String) throws(WriteError) {
+    let fd = open(path, O_WRONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw WriteError(target: path, code: errno) }
+    let failure = Diagnostics.write(text, to: fd)
+    let closed = close(fd) == 0 ? nil : errno
+    if let code = failure ?? closed { throw WriteError(target: path, code: code) }
   }
 
   /// The file a path finally names: symbolic links followed when they lead somewhere.
