@@ -66,7 +66,31 @@ import TestSupport
   func missingTool() throws {
     let run = try Binary.run(["lint", Self.base], environment: ["PATH": "/nonexistent"])
     #expect(run.status == 2)
-    #expect(run.stderr == "memmap: error: \(Self.base): cpp failed: cannot run it (cpp: No such file or directory); install cpp\n")
+    #expect(run.stderr == "memmap: error: \(Self.base): cpp failed: cannot run it (not found on PATH); install cpp\n")
+  }
+
+  @Test("a source that includes /dev/zero fails on the tools' memory cap, not a hang")
+  func endlessInclude() throws {
+    let folder = try Self.scratch()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try "/dts-v1/;\n#include \"/dev/zero\"\n/ { };\n".write(toFile: folder + "/zero.dts", atomically: true, encoding: .utf8)
+    // (dtc's /incbin/("/dev/zero") meets the same cap, after filling half of it: not run here.)
+    let run = try Binary.run(["lint", folder + "/zero.dts"])
+    #expect(run.status == 2)
+    #expect(run.stderr.hasPrefix("memmap: error: \(folder)/zero.dts: cpp failed: cc1: out of memory"))
+  }
+
+  @Test("a tool that runs past MEMMAP_TOOL_TIMEOUT is stopped with everything it started")
+  func toolTimeout() throws {
+    let folder = try Self.scratch()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let fifo = folder + "/fifo"
+    #expect(mkfifo(fifo, 0o600) == 0)
+    try "/dts-v1/;\n#include \"\(fifo)\"\n/ { };\n".write(toFile: folder + "/fifo.dts", atomically: true, encoding: .utf8)
+    let run = try Binary.run(["lint", folder + "/fifo.dts"], environment: ["MEMMAP_TOOL_TIMEOUT": "1"])
+    #expect(run.status == 2)
+    #expect(run.stderr == "memmap: error: \(folder)/fifo.dts: cpp failed: cpp: stopped after 1 s without finishing "
+      + "(does the input include a device or a FIFO?)\n")
   }
 
   @Test("a .dtsi (source without /dts-v1/) is refused, not compiled into an empty tree")

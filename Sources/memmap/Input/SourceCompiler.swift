@@ -53,7 +53,7 @@ enum SourceCompiler {
   private static func check(_ outcome: ToolRunner.Outcome, tool: String, file: String) throws(DeviceTreeError) {
     guard outcome.status != 0 else { return }
     let message = outcome.status == 127
-      ? "cannot run it (\(firstError(outcome.standardError) ?? tool)); install \(tool == "cpp" ? "cpp" : "device-tree-compiler")"
+      ? "cannot run it (not found on PATH); install \(tool == "cpp" ? "cpp" : "device-tree-compiler")"
       : firstError(outcome.standardError) ?? "exit status \(outcome.status)"
     throw DeviceTreeError(file: file, reason: .toolFailed(tool: tool, message: message))
   }

@@ -36,6 +36,44 @@ final class ToolRunner {
     rmdir(folder)
   }
 
+  /// Seconds a tool may run before it is stopped: a source that includes `/dev/zero` or a
+  /// FIFO would otherwise hang the run. `MEMMAP_TOOL_TIMEOUT` sets another value.
+  let timeout: Int = {
+    guard let text = getenv("MEMMAP_TOOL_TIMEOUT").map({ String(cString: $0) }), let value = Int(text), value > 0
+    else { return 60 }
+    return value
+  }()
+
+  /// Runs a tool under caps on its memory (1 GiB of address space) and on the files it
+  /// writes (1 GiB), which it passes on to what it starts: reading `/dev/zero` fills memory
+  /// long before the timeout. The shell's `ulimit` sets them; `exec` then becomes the tool
+  /// (`-f` counts 512-byte blocks, `-v` KiB).
+  static let limits = ["/bin/sh", "-c", "ulimit -v 1048576 2>/dev/null; ulimit -f 2097152 2>/dev/null; exec \"$0\" \"$@\""]
+
+  /// The wait status of `pid`, or nil after killing it when it ran past `timeout`. Polls
+  /// every 5 ms: a tool that takes 50 ms is asked ten times.
+  private func wait(for pid: pid_t) -> Int32? {
+    var status: Int32 = 0
+    let deadline = Self.now() + Double(timeout)
+    while true {
+      let done = waitpid(pid, &status, WNOHANG)
+      if done == pid || (done < 0 && errno != EINTR) { return status }
+      if Self.now() > deadline {
+        kill(-pid, SIGKILL)
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return nil
+      }
+      usleep(5000)
+    }
+  }
+
+  /// Seconds on the monotonic clock.
+  private static func now() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+  }
+
   /// The path of `name` in the scratch folder.
   func path(_ name: String) -> String { folder + "/" + name }
 
@@ -58,15 +96,23 @@ final class ToolRunner {
     posix_spawn_file_actions_addopen(&actions, 0, input ?? "/dev/null", O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, output ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+    var argv: [UnsafeMutablePointer<CChar>?] = (Self.limits + arguments).map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
+    // Its own process group, so that a stop reaches what it starts (cpp runs cc1).
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+    posix_spawnattr_setpgroup(&attributes, 0)
     var pid = pid_t()
-    let spawned = posix_spawnp(&pid, arguments[0], &actions, nil, &argv, environ)
+    let spawned = posix_spawnp(&pid, Self.limits[0], &actions, &attributes, &argv, environ)
     guard spawned == 0 else {
       return Outcome(status: 127, standardError: "\(arguments[0]): \(String(cString: strerror(spawned)))")
     }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    guard let status = wait(for: pid) else {
+      return Outcome(status: 124, standardError: "\(arguments[0]): stopped after \(timeout) s without finishing "
+        + "(does the input include a device or a FIFO?)")
+    }
     let text = (try? FileBytes.read(path: errorPath, limit: 1 << 20)).map { String(decoding: $0, as: UTF8.self) }
     // WIFEXITED/WEXITSTATUS are macros: a normal exit has the low 7 bits clear.
     let exited = status & 0x7f == 0
