@@ -123,6 +123,34 @@ import TestSupport
     #expect(try Binary.run(["diff", "--to-uboot", "2026.10", tree]).status == 0)
   }
 
+  @Test("check-log agrees with each console capture that reached the prompt", arguments: versions)
+  func checkLog(_ version: String) throws {
+    for name in Self.cases where try Self.recording(name, version).result == "ok" {
+      let run = try Binary.run(["check-log", "--uboot", version, Fixtures.dtb("uboot", name + ".seen"),
+                                Fixtures.path("uboot/\(name).\(version).log")])
+      #expect(run.status == 0, "\(name) \(version): \(run.stdout)")
+      #expect(run.stdout.contains("agrees with the U-Boot \(version) prediction"))
+    }
+  }
+
+  @Test("--efi-map on a capture of U-Boot and Linux says which map it used")
+  func efiMapNote() throws {
+    let run = try Binary.run(["inspect", "--efi-map", Fixtures.path("uboot/01-plain.2026.10.linux.log"),
+                              Fixtures.dtb("uboot", "01-plain.seen")])
+    #expect(run.status == 0)
+    #expect(run.stderr.contains("using the linux efi=debug map at lines 65-86, the map the kernel received; "
+                                + "also found: efidebug memmap table at lines 27-42"))
+  }
+
+  @Test("check-log names the ERROR line another release would not print")
+  func checkLogOtherRelease() throws {
+    // 18-straddle-end.2026.10.log has one ERROR line; 2025.01 prints none.
+    let run = try Binary.run(["check-log", "--uboot", "2025.01", Fixtures.dtb("uboot", "18-straddle-end.seen"),
+                              Fixtures.path("uboot/18-straddle-end.2026.10.log")])
+    #expect(run.status == 1)
+    #expect(run.stdout.contains("+ ERROR: reserving fdt memory region failed (addr=7ff00000 size=200000 flags=2): -22"))
+  }
+
   @Test("bootefi breaks exactly where memmap reports MM042", arguments: cases, versions)
   func efiBoot(_ name: String, _ version: String) throws {
     let recorded = try Self.recording(name, version)

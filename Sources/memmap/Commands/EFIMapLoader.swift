@@ -29,12 +29,15 @@ enum EFIMapLoader {
   }
 
   /// Which map of a capture `--efi-map` uses, for a run note: `FILE: using the linux efi=debug
-  /// map at lines 40-61, the map the kernel received; also found: efidebug memmap map at ...`.
+  /// map at lines 40-61, the map the kernel received; also found: efidebug memmap table at ...`.
   static func originNote(_ path: String, origin: EFIMapOrigin, map: EFIFirmwareMap) -> String {
-    func describe(_ o: EFIMapOrigin) -> String { "\(o.format.rawValue) map at lines \(o.firstLine)-\(o.lastLine)" }
+    func describe(_ o: EFIMapOrigin) -> String {
+      let kind = o.format == .linuxDebug || o.format == .linuxX86 ? "map" : "table"
+      return "\(o.format.rawValue) \(kind) at lines \(o.firstLine)-\(o.lastLine)"
+    }
     let why = origin.format == .linuxDebug || origin.format == .linuxX86
       ? "the map the kernel received" : "the last table the capture holds"
-    var text = "\(path): using the \(describe(origin)), \(why)"
+    var text = "\(VisibleText.escape(path)): using the \(describe(origin)), \(why)"
     if !map.othersFound.isEmpty { text += "; also found: " + map.othersFound.map(describe).joined(separator: ", ") }
     return text
   }
