@@ -17,6 +17,9 @@
 #              EARLYCON=1  boot each kernel once, with earlycon (for cases that may panic early:
 #              a panic before the console is up prints nothing otherwise, and boot.sh then waits
 #              for its timeout).
+#              PAGE_SIZE=16K  boot Debian's 16K-page kernel instead (scripts/oracle-setup-16k.sh puts it
+#              in WORKDIR/k16/VERSION; QEMU -cpu max, since a Cortex-A57 has no 16K granule), once
+#              per kernel with earlycon, into NAME.VERSION.16K.txt.
 #              QEMU_LOCK  a file to flock around each boot (default /tmp/qemu.lock), so that
 #              only one QEMU runs at a time on a shared machine.
 # A boot that does not reach /init (a kernel panic) is booted again with earlycon, so that what
@@ -64,10 +67,11 @@ fi
 # Boots DTB under kernel VERSION with earlycon on QEMU's PL011 (the oracle's boot.sh command line
 # plus earlycon and panic=-1) into LOG; QEMU is stopped 2 s after a panic.
 boot_earlycon() {
-  local dtb=$1 version=$2 log=$3 tmp pid
+  local dtb=$1 version=$2 log=$3 tmp pid kernel=$work/k-$2/vmlinuz cpu=cortex-a57
+  [ "${PAGE_SIZE:-}" = 16K ] && { kernel=$work/k16/$version/vmlinuz; cpu=max; }
   tmp=$(mktemp)
-  timeout "${TIMEOUT:-120}" qemu-system-aarch64 -M virt -cpu cortex-a57 -m 1G -nographic -no-reboot \
-    -kernel "$work/k-$version/vmlinuz" -initrd "$work/initrd.gz" -dtb "$dtb" \
+  timeout "${TIMEOUT:-120}" qemu-system-aarch64 -M virt -cpu $cpu -m 1G -nographic -no-reboot \
+    -kernel "$kernel" -initrd "$work/initrd.gz" -dtb "$dtb" \
     -append "console=ttyAMA0 earlycon=pl011,0x9000000 rdinit=/init panic=-1" </dev/null >"$tmp" 2>&1 &
   pid=$!
   while kill -0 $pid 2>/dev/null; do
@@ -83,6 +87,10 @@ console_lines() {
   sed -E 's/^\[ *[0-9.]+\] *//' "$1" | grep -E '^(OF: reserved mem:|Reserved memory:|OF: fdt: Reserved memory:)' || true
 }
 
+suffix=""
+if [ "${PAGE_SIZE:-}" = 16K ]; then EARLYCON=1; suffix=.16K
+elif [ -n "${PAGE_SIZE:-}" ]; then echo "oracle-record: PAGE_SIZE is 16K or unset" >&2; exit 2; fi
+
 failed=0
 for src in "${cases[@]}"; do
   [ -f "$src" ] || { echo "oracle-record: $src not found" >&2; failed=1; continue; }
@@ -96,23 +104,23 @@ for src in "${cases[@]}"; do
     flock "${QEMU_LOCK:-/tmp/qemu.lock}" bash "$oracle/boot.sh" "$work" "$dtb" "$logs/$name" "${kernels[@]}" || true
   fi
   for v in "${kernels[@]}"; do
-    log="$logs/$name.$v.log"
-    console="$logs/$name.$v.earlycon.log"
+    log="$logs/$name.$v$suffix.log"
+    console="$logs/$name.$v$suffix.earlycon.log"
     if [ -n "${EARLYCON:-}" ]; then
-      flock "${QEMU_LOCK:-/tmp/qemu.lock}" bash -c "$(declare -f boot_earlycon); work='$work'; boot_earlycon '$dtb' '$v' '$console'"
+      flock "${QEMU_LOCK:-/tmp/qemu.lock}" bash -c "$(declare -f boot_earlycon); work='$work'; PAGE_SIZE='${PAGE_SIZE:-}'; boot_earlycon '$dtb' '$v' '$console'"
       cp "$console" "$log"
     fi
     [ -f "$log" ] || { echo "oracle-record: no log for $name under $v" >&2; failed=1; continue; }
-    rm -f "$fixtures/$name.$v.panic.txt"
+    rm -f "$fixtures/$name.$v$suffix.panic.txt"
     if grep -q '===END' "$log"; then
-      python3 "$oracle/extract.py" "$log" > "$fixtures/$name.$v.txt"
+      python3 "$oracle/extract.py" "$log" > "$fixtures/$name.$v$suffix.txt"
     else
       [ -n "${EARLYCON:-}" ] || flock "${QEMU_LOCK:-/tmp/qemu.lock}" bash -c "$(declare -f boot_earlycon); work='$work'; boot_earlycon '$dtb' '$v' '$console'"
-      console_lines "$console" > "$fixtures/$name.$v.txt"
+      console_lines "$console" > "$fixtures/$name.$v$suffix.txt"
       if grep -q 'Kernel panic - not syncing' "$console"; then
         sed -E 's/^\[ *[0-9.]+\] *//' "$console" \
           | grep -E -m 3 '^(Unable to handle kernel|Kernel panic - not syncing|Internal error)' \
-          > "$fixtures/$name.$v.panic.txt"
+          > "$fixtures/$name.$v$suffix.panic.txt"
         echo "oracle-record: $name panics under $v (see $console)" >&2
       else
         echo "oracle-record: $name did not finish booting under $v (see $console)" >&2; failed=1

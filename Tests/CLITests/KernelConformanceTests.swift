@@ -73,4 +73,29 @@ import TestSupport
     let address = try #require(panic.address)
     #expect(virtual & 0x3fff_ffff == address.base & 0x3fff_ffff, "\(line)")
   }
+
+  // MARK: - Page sizes
+
+  /// The cases recorded under Debian's 16K-page 7.2 kernel (linux-image-7.2.13+deb14-arm64-16k,
+  /// QEMU -cpu max): `NAME.7.2.16K.txt`.
+  static let sixteenK = Fixtures.names(in: "kernel", suffix: ".7.2.16K.txt")
+
+  @Test("Debian's 16K-page 7.2 kernel prints what memmap predicts with --page-size 16K",
+        arguments: sixteenK)
+  func kernel16K(_ name: String) throws {
+    let profile = KernelProfile(version: .v7_2, pageSize: .k16)
+    let expected = try Fixtures.text("kernel/\(name).7.2.16K.txt")
+    let actual = try Self.predict(name, profile)
+    #expect(actual == expected, "\(name) under 7.2 16K: \n\(Golden.lineDiff(expected: expected, actual: actual))")
+    let panicked = FileManager.default.fileExists(atPath: Fixtures.path("kernel/\(name).7.2.16K.panic.txt"))
+    let blob = try DeviceTreeBlob.load(path: Fixtures.dtb("kernel", name))
+    #expect((try MapReport.make(blob, options: MapOptions(profile: profile)).kernel.panic != nil) == panicked)
+  }
+
+  @Test("the 16K kernel's CMA alignment is 32 MiB: a 4 MiB pool is refused (22-cma-dynamic.7.2.16K.txt)")
+  func cma16K() throws {
+    let recorded = try Fixtures.text("kernel/22-cma-dynamic.7.2.16K.txt")
+    #expect(recorded.hasPrefix("Reserved memory: incorrect alignment of CMA region\n"))
+    #expect(KernelProfile(version: .v7_2, pageSize: .k16).cmaAlignment == 32 << 20)
+  }
 }

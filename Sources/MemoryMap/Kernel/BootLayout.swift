@@ -9,7 +9,10 @@ public enum BootLayout {
   public static func qemuVirt(profile: KernelProfile, blobSize: Int) -> [BootReservation] {
     [
       BootReservation(name: "kernel (QEMU virt)", range: qemuVirtKernel(profile)),
-      BootReservation(name: "initrd (QEMU virt)", range: AddressRange(base: 0x4800_0000, size: 0xf_2000)),
+      // The oracle's initrd is 0xf12e8 bytes; the kernel reserves it rounded to its pages
+      // (0xf2000 with 4K pages, 0xf4000 with 16K: 39-boot-reserve-bounds.7.2.16K.txt).
+      BootReservation(name: "initrd (QEMU virt)",
+                      range: AddressRange(base: 0x4800_0000, size: Memblock.roundUp(0xf_12e8, profile.pageSize.bytes))),
       BootReservation(name: "dtb (QEMU virt)",
                       range: AddressRange(base: 0x4820_0000, size: UInt64(2 * (blobSize + 10000)))),
     ]
@@ -17,8 +20,12 @@ public enum BootLayout {
 
   /// The kernel image Debian's arm64 build of each release reserves when QEMU loads it at
   /// RAM base + 2 MiB: `[_stext, _end)`, from the Image header's `image_size` and the
-  /// memblock dump of the booted kernel (`Fixtures/kernel/boot.VERSION.reserve`).
+  /// memblock dump of the booted kernel (`Fixtures/kernel/boot.VERSION.reserve`). Debian's
+  /// 16K-page 7.2 image (linux-image-7.2.13+deb14-arm64-16k) is 0x2fa0000 long.
   static func qemuVirtKernel(_ profile: KernelProfile) -> AddressRange {
+    if profile.name == "7.2" && profile.pageSize == .k16 {
+      return AddressRange(base: 0x4020_0000, size: 0x2fa_0000)
+    }
     switch profile.name {
     case "6.1": return AddressRange(base: 0x4021_0000, size: 0x200_0000)
     case "6.12": return AddressRange(base: 0x4020_0000, size: 0x2b3_0000)
