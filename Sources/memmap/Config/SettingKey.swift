@@ -22,15 +22,15 @@ struct SettingKey {
   let flag: (ModelOptions) -> [String]?
   /// The built-in default, as text (empty for none).
   let defaultValue: [String]
-  /// False for keys of flags this build does not have yet: accepted and checked, not used.
-  let isUsed: Bool
+  /// What applies when nothing sets a key without a fixed default (`config --explain`).
+  var whenUnset: String?
 
   /// Every key, in the order `config --explain` lists them.
   static var all: [SettingKey] {
     [
       .value("kernel", \.kernel, default: .v7_2),
       // No default: the architecture comes from the tree when nothing sets it (else arm64).
-      .value("arch", \.architecture, default: nil),
+      .value("arch", \.architecture, default: nil, whenUnset: "from the tree's CPUs or root compatible, else arm64"),
       .value("page-size", \.pageSize, default: .k4),
       .list("memory", \.memory, expected: "BASE:SIZE"),
       .list("reserve", \.reserve, expected: "BASE:SIZE[:NAME]"),
@@ -38,10 +38,14 @@ struct SettingKey {
       .path("efi-map", \.efiMap),
       .value("uboot", \.uboot, default: .newest),
       // The release's qemu_arm64 value when not given (4 in 2026.10, 1 in 2025.01).
-      .value("dram-banks", \.dramBanks, default: nil, expected: "1 to 64") { (1...64).contains($0) },
-      .value("uboot-image-size", \.ubootImageSize, default: nil, expected: "a size such as 0x200000 or 2M"),
-      .value("uboot-malloc-size", \.ubootMallocSize, default: nil, expected: "a size such as 0x200000 or 2M"),
-      .value("uboot-stack-size", \.ubootStackSize, default: nil, expected: "a size such as 0x200000 or 2M"),
+      .value("dram-banks", \.dramBanks, default: nil, expected: "1 to 64",
+             whenUnset: "the U-Boot release's qemu_arm64 value") { (1...64).contains($0) },
+      .value("uboot-image-size", \.ubootImageSize, default: nil, expected: "a size such as 0x200000 or 2M",
+             whenUnset: "qemu_arm64's for the U-Boot release"),
+      .value("uboot-malloc-size", \.ubootMallocSize, default: nil, expected: "a size such as 0x200000 or 2M",
+             whenUnset: "qemu_arm64's for the U-Boot release"),
+      .value("uboot-stack-size", \.ubootStackSize, default: nil, expected: "a size such as 0x200000 or 2M",
+             whenUnset: "qemu_arm64's for the U-Boot release"),
       .list("uboot-reserve", \.ubootReserve, expected: "BASE:SIZE"),
     ]
   }
@@ -59,14 +63,14 @@ extension SettingKey {
   /// One value of an `ExpressibleByArgument` flag type, `check`ed further when given.
   static func value<T: ExpressibleByArgument & SettingText>(
     _ name: String, _ flag: KeyPath<ModelOptions, T?>, default value: T?, expected: String? = nil,
-    check: @escaping (T) -> Bool = { _ in true }
+    whenUnset: String? = nil, check: @escaping (T) -> Bool = { _ in true }
   ) -> SettingKey {
     SettingKey(
       name: name, isList: false, isPath: false,
       expected: expected ?? Self.spelled(T.allValueStrings),
       isValid: { T(argument: $0).map(check) ?? false },
       flag: { $0[keyPath: flag].map { [$0.settingText] } },
-      defaultValue: value.map { [$0.settingText] } ?? [], isUsed: true)
+      defaultValue: value.map { [$0.settingText] } ?? [], whenUnset: whenUnset)
   }
 
   /// A repeatable flag: given when it has at least one value.
@@ -80,7 +84,7 @@ extension SettingKey {
         let values = options[keyPath: flag]
         return values.isEmpty ? nil : values.map(\.settingText)
       },
-      defaultValue: [], isUsed: true)
+      defaultValue: [])
   }
 
   /// A flag without a value (`--no-boot-layout`), `true` or `false` in the config.
@@ -88,7 +92,7 @@ extension SettingKey {
     SettingKey(
       name: name, isList: false, isPath: false, expected: "true or false",
       isValid: { $0 == "true" || $0 == "false" },
-      flag: { $0[keyPath: flag] ? ["true"] : nil }, defaultValue: ["false"], isUsed: true)
+      flag: { $0[keyPath: flag] ? ["true"] : nil }, defaultValue: ["false"])
   }
 
   /// A file name.
@@ -96,22 +100,7 @@ extension SettingKey {
     SettingKey(
       name: name, isList: false, isPath: true, expected: "a file name",
       isValid: { !$0.isEmpty && $0 != "-" }, flag: { $0[keyPath: flag].map { [$0] } },
-      defaultValue: [], isUsed: true)
-  }
-
-  /// A key whose flag this build does not have: one of `expected`.
-  static func pending(_ name: String, expected: [String]) -> SettingKey {
-    SettingKey(
-      name: name, isList: false, isPath: false, expected: spelled(expected),
-      isValid: expected.contains, flag: { _ in nil }, defaultValue: [], isUsed: false)
-  }
-
-  /// A key whose flag this build does not have: a byte count (`0x200000`, `2M`).
-  static func pendingSize(_ name: String) -> SettingKey {
-    SettingKey(
-      name: name, isList: false, isPath: false, expected: "a size such as 0x200000 or 2M",
-      isValid: { NumberSyntax.parse($0) != nil }, flag: { _ in nil }, defaultValue: [],
-      isUsed: false)
+      defaultValue: [])
   }
 
   /// `a, b or c`.

@@ -3,11 +3,11 @@ import MemoryMap
 /// `memmap config --explain`: a file's settings, one row each, with where each came from.
 enum ConfigRenderer {
   static func explain(_ settings: FileSettings) -> String {
-    var out = VisibleText.escape(settings.file + ": " + (settings.config.map { "config \($0.path)" } ?? "no config file")) + "\n"
+    let out = VisibleText.escape(settings.file + ": " + (settings.config.map { "config \($0.path)" } ?? "no config file")) + "\n"
     var table = TextTable(["SETTING", "VALUE", "FROM"])
-    for setting in settings.settings where setting.key.isUsed || setting.origin != .unset {
+    for setting in settings.settings {
       var from = origin(setting.origin)
-      if !setting.key.isUsed { from += "; not used: this build has no --\(setting.key.name)" }
+      if setting.origin == .unset, let meaning = setting.key.whenUnset { from += ": " + meaning }
       table.add([setting.key.name, setting.values.isEmpty ? "-" : setting.values.joined(separator: " "), from])
     }
     for (name, list) in [("enable", settings.config?.enable), ("disable", settings.config?.disable)] {
