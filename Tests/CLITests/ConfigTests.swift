@@ -76,10 +76,10 @@ import TestSupport
     #expect(Self.row("page-size", in: fvp)?.value == "16K")
     #expect(Self.row("page-size", in: qcom)?.from != "built-in default")
     // dram-banks has no fixed default: it is the U-Boot release's (README, U-Boot).
-    #expect(Self.row("dram-banks", in: fvp)?.from == "not set")
+    #expect(Self.row("dram-banks", in: fvp)?.from == "not set: the U-Boot release's qemu_arm64 value")
     #expect(Self.row("uboot", in: fvp)?.from == "built-in default")
     // Nothing sets the architecture: it comes from each tree (README, riscv64).
-    #expect(Self.row("arch", in: fvp)?.from == "not set")
+    #expect(Self.row("arch", in: fvp)?.from == "not set: from the tree's CPUs or root compatible, else arm64")
     #expect(Self.row("suppress", in: fvp) != nil)
     #expect(Self.row("suppress", in: qcom) == nil, "files: limits a suppression")
     let flagged = try Binary.run(["config", "--explain", "--kernel", "6.1", "--memory", "0x0:1G",
