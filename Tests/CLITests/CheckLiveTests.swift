@@ -5,7 +5,7 @@ import TestSupport
 
 /// `memmap check-live` against the oracle's recordings: QEMU boots of Debian's arm64 and
 /// riscv64 kernels whose initramfs printed /proc/iomem, debugfs memblock and dmesg
-/// (../shared/oracle/boot.sh and boot-riscv.sh; split into Fixtures/live/[riscv64-]CASE.VERSION
+/// (the oracle's boot.sh and boot-riscv.sh; split into Fixtures/live/[riscv64-]CASE.VERSION
 /// by scripts/live-split.sh).
 @Suite struct CheckLiveTests {
   /// Every recording's folder name: `CASE.VERSION`, riscv64 ones prefixed `riscv64-`.

@@ -13,7 +13,7 @@ import TestSupport
   @Test("U-Boot's built map renders as HEAD `efidebug memmap` prints it")
   func efidebugGolden() throws {
     let report = try MapReport.make(try DeviceTreeBlob.load(path: Self.worked), options: MapOptions())
-    // uboot-lmb-efi.md section 11 (the map) in the section 13 HEAD layout, exclusive ends.
+    // The map of EFIMemoryMapTests in the layout of HEAD cmd/efidebug.c, do_efi_show_memmap (exclusive ends).
     let text = EFIRenderer.efidebug(report.efi.uboot.atBoot.ascending)
     if let problem = Golden.mismatch(text, golden: "efi/worked-example.built-map.golden") {
       Issue.record(Comment(rawValue: problem))

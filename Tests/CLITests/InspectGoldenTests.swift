@@ -26,8 +26,9 @@ import TestSupport
     if let problem = Golden.mismatch(text, golden: fixture + ".table.txt") { Issue.record(Comment(rawValue: problem)) }
   }
 
-  // Goldens checked by hand against uboot-lmb-efi.md 7.3 (first reg entry only, status "okay",
-  // no-map vs no-overwrite, the ERROR line) and 8.1 (lmb_dump_all_force format).
+  // Goldens checked by hand against U-Boot boot/image-fdt.c, boot_fdt_add_mem_rsv_regions (first
+  // reg entry only, status "okay", no-map vs no-overwrite, the ERROR line) and lib/lmb.c,
+  // lmb_dump_all_force (the dump format).
   @Test("U-Boot's ERROR lines and lmb_dump_all match the golden file", arguments: cases)
   func uboot(_ fixture: String) throws {
     let text = UBootRenderer.boot(try Self.report(fixture).uboot)
@@ -60,7 +61,8 @@ import TestSupport
     let report = try InspectGoldenTests.report("boards/example-board")
     let byName = Dictionary(uniqueKeysWithValues: report.kernel.regions.filter { $0.entry == 0 }.map { ($0.name, $0) })
     // linux,cma: 256 MiB, CMA alignment bumped to 2 MiB, no alloc-ranges: the top of the highest
-    // bank (0x8_8000_0000 + 2 GiB) minus 256 MiB (spec linux-reserved-mem.md 6.1, 6.2).
+    // bank (0x8_8000_0000 + 2 GiB) minus 256 MiB (Linux drivers/of/of_reserved_mem.c,
+    // __reserved_mem_alloc_size, and mm/memblock.c, memblock_alloc_range_nid: top-down).
     #expect(byName["linux,cma"]?.range == AddressRange(base: 0x8_f000_0000, size: 0x1000_0000))
     #expect(byName["linux,cma"]?.initResult == .cma)
     // gpu-pool: 8 MiB inside [0xa0000000, 0xb0000000), top-down: 0xb0000000 - 8 MiB.

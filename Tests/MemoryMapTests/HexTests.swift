@@ -8,7 +8,7 @@ import Testing
   func forms() {
     #expect(Hex.plain(0) == "0x0")
     #expect(Hex.plain(0x4000_0000) == "0x40000000")
-    // %pa on 64-bit: 0x and 16 digits (linux-reserved-mem.md section 9).
+    // %pa on 64-bit: 0x and 16 digits (Linux lib/vsprintf.c, address_val: 2 * sizeof(phys_addr_t) digits).
     #expect(Hex.padded(0x5000_0000) == "0x0000000050000000")
     #expect(Hex.range(AddressRange(base: 0x1000, size: 0x1000)) == "[0x1000, 0x2000)")
   }

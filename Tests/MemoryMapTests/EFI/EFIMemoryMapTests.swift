@@ -4,7 +4,8 @@ import Testing
 import TestSupport
 
 /// U-Boot's EFI memory map as a value (`lib/efi_loader/efi_memory.c`, HEAD), checked against
-/// `uboot-lmb-efi.md` sections 9 to 11.
+/// U-Boot lib/lmb.c (lmb_map_update_notify) and lib/efi_loader/efi_memory.c (efi_add_memory_map,
+/// efi_update_memory_map, efi_memory_init).
 @Suite struct EFIMemoryMapTests {
   typealias D = (EFIMemoryType, UInt64, UInt64)
 
@@ -28,7 +29,8 @@ import TestSupport
   @Test("LMB notifications: RAM conventional, every reservation boot services data, no-map included")
   func workedExampleBeforeBoot() throws {
     let efi = try Self.workedExample().efi.uboot
-    // uboot-lmb-efi.md section 11, "EFI after the LMB notifications (ascending; all WB)".
+    // The map after lmb_map_update_notify has fed every LMB change to efi_update_memory_map
+    // (ascending; all WB), worked through U-Boot lib/lmb.c and lib/efi_loader/efi_memory.c.
     #expect(Self.rows(efi.beforeBoot) == Self.expected([
       (.bootServicesData, 0x4000_0000, 0x4000_1000),
       (.conventional, 0x4000_1000, 0x4e00_0000),

@@ -81,7 +81,8 @@ import TestSupport
     only("no-reg-no-size", ["MM023"]),
     // The same overlap seen by the kernel profile as a memreserve overlap.
     only("uboot-reserve-failed", ["MM024"], allowed: ["MM002"]),
-    // U-Boot's EFI map vs the tree (uboot-lmb-efi.md section 12), no firmware map needed.
+    // U-Boot's EFI map vs the tree (U-Boot lib/efi_loader/efi_dt_fixup.c, efi_carve_out_dt_rsv),
+    // no firmware map needed.
     only("uboot-efi-outside-ram", ["MM030"], allowed: ["MM004", "MM024"]),
     // The overlap itself is MM001 for Linux and MM024 for U-Boot's LMB.
     only("uboot-efi-type-overridden", ["MM031"], allowed: ["MM001", "MM024"]),

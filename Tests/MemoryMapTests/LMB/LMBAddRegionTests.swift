@@ -15,7 +15,7 @@ import Testing
     #expect(lmb.add(base: 0x5000_0000, size: 0x1000_0000) == .ok)
     #expect(lmb.add(base: 0x4800_0000, size: 0x1000_0000) == .ok)
     #expect(lmb.add(base: 0x4000_0000, size: 0x2000_0000) == .ok)
-    // Spec uboot-lmb-efi.md §3.3: overlapping or adjacent RAM merges into the union.
+    // U-Boot lib/lmb.c, lmb_add -> lmb_add_region_flags: overlapping or adjacent RAM merges into the union.
     #expect(lmb.memory == [region(0x4000_0000, 0x2000_0000)])
   }
 
@@ -24,7 +24,7 @@ import Testing
     var lmb = LMB()
     for base: UInt64 in [0x1000, 0x3000, 0x5000] { lmb.add(base: base, size: 0x1000) }
     #expect(lmb.add(base: 0x2000, size: 0x3000) == .ok)
-    // Spec uboot-lmb-efi.md §3.4 (HEAD lib/lmb.c): [0x1000+0x4000 N][0x5000+0x1000 N].
+    // U-Boot lib/lmb.c (HEAD), lmb_add_region_flags: [0x1000+0x4000 N][0x5000+0x1000 N].
     #expect(lmb.memory == [region(0x1000, 0x4000), region(0x5000, 0x1000)])
   }
 
@@ -33,7 +33,7 @@ import Testing
     var lmb = LMB()
     for base: UInt64 in [0x1000, 0x3000, 0x5000] { lmb.add(base: base, size: 0x1000) }
     lmb.add(base: 0x1800, size: 0x3800)
-    // Spec uboot-lmb-efi.md §3.4: the same list with add(0x1800, 0x3800) is [0x1000+0x5000 N].
+    // U-Boot lib/lmb.c (HEAD), lmb_add_region_flags: the same list with add(0x1800, 0x3800) is [0x1000+0x5000 N].
     #expect(lmb.memory == [region(0x1000, 0x5000)])
   }
 

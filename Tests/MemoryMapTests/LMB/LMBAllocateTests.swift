@@ -45,7 +45,7 @@ import Testing
   @Test("alignment 0 always fails; size 0 succeeds with no address")
   func alignZeroAndSizeZero() {
     var lmb = ram()
-    // Spec uboot-lmb-efi.md §5.1 (ALIGN_DOWN with a 0 mask gives base 0) and §5 (size 0).
+    // U-Boot lib/lmb.c, _lmb_alloc_base (ALIGN_DOWN with a 0 mask gives base 0) and lmb_alloc_mem (size 0).
     #expect(lmb.allocate(.any, size: 0x1000, align: 0) == .failed(.failed))
     #expect(lmb.allocate(.any, size: 0, align: 1) == .noAddress)
     #expect(lmb.reserved.isEmpty)
@@ -54,7 +54,7 @@ import Testing
   @Test("MAX bounds the exclusive end, and a bank starting at MAX is skipped")
   func maxIsExclusiveEnd() {
     var lmb = ram()
-    // Spec uboot-lmb-efi.md §5.1: end <= max_addr; a region starting at or above max is skipped.
+    // U-Boot lib/lmb.c, _lmb_alloc_base: end <= max_addr; a region starting at or above max is skipped.
     #expect(lmb.allocate(.max(0x4000_0000), size: 0x1000, align: 0x1000) == .failed(.failed))
     #expect(lmb.allocate(.max(0x4000_1000), size: 0x1000, align: 0x1000) == .placed(0x4000_0000))
   }
@@ -71,14 +71,14 @@ import Testing
   @Test("MAX below the size wraps to the top of the address space, as U-Boot does")
   func maxBelowSizeWraps() {
     var lmb = ram(0x10, 0x10000)
-    // Spec uboot-lmb-efi.md §5.1 edge-case bug, reproduced deliberately.
+    // U-Boot lib/lmb.c, _lmb_alloc_base: its edge case, reproduced deliberately.
     #expect(lmb.allocate(.max(0x80), size: 0x100, align: 1) == .placed(0xffff_ffff_ffff_ff80))
   }
 
   @Test("a non-power-of-two alignment is used as a mask")
   func alignmentMask() {
     var lmb = ram()
-    // Spec uboot-lmb-efi.md §5.1: ALIGN_DOWN(x, 0xf) clears the bits of 0xe.
+    // U-Boot lib/lmb.c, _lmb_alloc_base: ALIGN_DOWN(x, 0xf) clears the bits of 0xe.
     #expect(lmb.allocate(.any, size: 0x11, align: 0xf) == .placed(0x5fff_ffe1))
   }
 
@@ -88,7 +88,7 @@ import Testing
     #expect(lmb.allocate(.any, size: 0x1000, align: 0x1000, flags: [.noOverwrite, .noNotify])
       == .placed(0x5fff_f000))
     #expect(lmb.allocate(.any, size: 0x1000, align: 0x1000) == .placed(0x5fff_e000))
-    // Spec uboot-lmb-efi.md §10.4: EFI allocations carry NOOVERWRITE|NONOTIFY (0xc).
+    // U-Boot lib/efi_loader/efi_memory.c, efi_allocate_pages: EFI allocations carry NOOVERWRITE|NONOTIFY (0xc).
     #expect(lmb.reserved.map(\.flags) == [.none, [.noOverwrite, .noNotify]])
   }
 }

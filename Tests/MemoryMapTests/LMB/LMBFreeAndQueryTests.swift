@@ -16,7 +16,7 @@ import Testing
   func splitKeepsFlags() {
     var lmb = map()
     lmb.reserve(base: 0x4800_0000, size: 0x1_0000, flags: .noMap)
-    // Spec uboot-lmb-efi.md §6.2, "strictly inside".
+    // U-Boot lib/lmb.c, _lmb_free: a range strictly inside a region splits it.
     #expect(lmb.free(base: 0x4800_4000, size: 0x1000) == .ok)
     #expect(lmb.reserved == [
       LMBRegion(base: 0x4800_0000, size: 0x4000, flags: .noMap),
@@ -38,7 +38,7 @@ import Testing
     var lmb = map()
     lmb.reserve(base: 0x4800_0000, size: 0x1000, flags: .noMap)
     lmb.reserve(base: 0x4800_1000, size: 0x1000, flags: .noOverwrite)
-    // Spec uboot-lmb-efi.md §6.2 and U-Boot test/lib/lmb.c, lib_test_lmb_at_0 (free(0, 4) = -1).
+    // U-Boot lib/lmb.c, _lmb_free, and test/lib/lmb.c, lib_test_lmb_at_0 (free(0, 4) = -1).
     #expect(lmb.free(base: 0x4800_0000, size: 0x2000) == .failed)
     #expect(lmb.free(base: 0, size: 4) == .failed)
     #expect(lmb.reserved.count == 2)
@@ -50,7 +50,7 @@ import Testing
     lmb.reserve(base: 0x4800_0000, size: 0x3000)
     #expect(lmb.free(base: 0x4800_0000, size: 0x1000) == .ok)
     #expect(lmb.free(base: 0x4800_2000, size: 0x1000) == .ok)
-    // Spec uboot-lmb-efi.md §6.2, "same start" and "same end".
+    // U-Boot lib/lmb.c, _lmb_free: a range sharing the region's start or end trims it.
     #expect(lmb.reserved == [LMBRegion(base: 0x4800_1000, size: 0x1000)])
   }
 
@@ -69,7 +69,7 @@ import Testing
     #expect(lmb.freeSize(at: a + 0x2_0000) == b - a - 0x2_0000)
     #expect(lmb.freeSize(at: c + 0x1_0000) == end - c - 0x1_0000)
     #expect(lmb.freeSize(at: end - 4) == 4)
-    // Spec uboot-lmb-efi.md §6.3: reserved or outside memory is 0.
+    // U-Boot lib/lmb.c, lmb_get_free_size: reserved or outside memory is 0.
     #expect(lmb.freeSize(at: a + 0x8000) == 0)
     #expect(lmb.freeSize(at: end) == 0)
   }
@@ -79,7 +79,7 @@ import Testing
     var lmb = LMB()
     lmb.add(base: 0x4000_0000, size: 0x1000_0000)
     lmb.add(base: 0x8000_0000, size: 0x1000_0000)
-    // Spec uboot-lmb-efi.md §6.3 quirk: end of the LAST memory region.
+    // U-Boot lib/lmb.c, lmb_get_free_size: past the last reservation it measures to the end of the LAST memory region.
     #expect(lmb.freeSize(at: 0x4000_0000) == 0x5000_0000)
   }
 
@@ -89,7 +89,8 @@ import Testing
   func isReservedFlags() {
     var lmb = map()
     lmb.reserve(base: 0x4001_0000, size: 0x1_0000, flags: .noMap)
-    // Spec uboot-lmb-efi.md §2 and §6.4: a no-map region is not "no-overwrite".
+    // U-Boot include/lmb.h (LMB_NOMAP, LMB_NOOVERWRITE) and lib/lmb.c, lmb_is_reserved_flags:
+    // a no-map region is not "no-overwrite".
     #expect(lmb.isReserved(0x4001_0000))
     #expect(lmb.isReserved(0x4001_ffff, flags: .noMap))
     #expect(!lmb.isReserved(0x4001_0000, flags: .noOverwrite))

@@ -20,7 +20,7 @@ import Testing
   func overlapMatrix(existing: LMBFlags, request: LMBFlags) {
     var lmb = map(existing: existing)
     let status = lmb.reserve(base: 0x4001_8000, size: 0x1_0000, flags: request)
-    // Spec uboot-lmb-efi.md §4, outcome matrix ("overlaps" column).
+    // U-Boot lib/lmb.c, lmb_add_region_flags with lmb_overlap_checks: a reservation overlapping one of other flags.
     if existing == .none && request == .none {
       #expect(status == .ok)
       #expect(lmb.reserved == [LMBRegion(base: 0x4001_0000, size: 0x1_8000)])
@@ -34,7 +34,7 @@ import Testing
   func touchMatrix(existing: LMBFlags, request: LMBFlags) {
     var lmb = map(existing: existing)
     #expect(lmb.reserve(base: 0x4002_0000, size: 0x1_0000, flags: request) == .ok)
-    // Spec uboot-lmb-efi.md §4, outcome matrix ("touches only" column).
+    // U-Boot lib/lmb.c, lmb_add_region_flags with lmb_overlap_checks: a reservation that only touches another.
     if existing == request {
       #expect(lmb.reserved == [LMBRegion(base: 0x4001_0000, size: 0x2_0000, flags: existing)])
     } else {
@@ -55,7 +55,7 @@ import Testing
   func lastByteRule() {
     var lmb = LMB()
     lmb.add(base: 0x4000_0000, size: 0x2000_0000)
-    // Spec uboot-lmb-efi.md §5.2 examples.
+    // U-Boot lib/lmb.c, _lmb_alloc_addr (fixed-address allocation).
     #expect(lmb.reserve(base: 0x3fff_f000, size: 0x2000) == .ok)
     #expect(lmb.reserve(base: 0x3fff_ffff, size: 1) == .invalid)
     #expect(lmb.reserve(base: 0x6000_0000, size: 1) == .invalid)
