@@ -139,5 +139,10 @@ import TestSupport
       #expect(run.stderr.contains("--arch riscv64"), "\(run.stderr)")
     }
     #expect(try Binary.run(["inspect", "--arch", "riscv64", "--kernel", "7.2", tree]).status == 0)
+    // Without --arch the tree says riscv64: predicted, with a note that says what was mixed.
+    let detected = try Binary.run(["inspect", "--kernel", "6.1", tree])
+    #expect(detected.status == 0)
+    #expect(detected.stderr.contains("no riscv64 6.1 kernel with 4K pages was recorded"), "\(detected.stderr)")
+    #expect(try Binary.run(["inspect", "--kernel", "6.12", tree]).stderr.isEmpty)
   }
 }

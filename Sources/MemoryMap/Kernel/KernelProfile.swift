@@ -47,7 +47,9 @@ public struct KernelProfile: Hashable, Sendable {
 
   /// Whether Debian's kernel of this release for this architecture was recorded, so that
   /// memmap can predict it.
-  public var isRecorded: Bool { architecture.recordedReleases.contains(name) }
+  public var isRecorded: Bool {
+    architecture.recordedReleases.contains(name) && architecture.pageSizes.contains(pageSize)
+  }
 
   /// Debian's arm64 6.1 kernel, 4K pages.
   public static let v6_1 = KernelProfile(version: .v6_1)

@@ -13,6 +13,13 @@ enum ReportLoader {
       // is built (at 100,000 regions that is 5 MiB of the peak).
       reports.append(describe(trees.removeFirst()).map { described in
         var report = MapReport.make(described.description, options: options)
+        let profile = report.kernel.profile
+        if !profile.isRecorded {
+          // The tree named its architecture (no --arch), and no kernel of it was recorded
+          // for this release: the prediction mixes the two, say so.
+          let arch = profile.architecture
+          Diagnostics.printNote("\(report.file): no \(arch.rawValue) \(profile.name) kernel with \(profile.pageSize.name) pages was recorded (\(arch.rawValue): \(arch.recordedReleases.joined(separator: ", ")), \(arch.pageSizes.map(\.name).joined(separator: ", ")) pages); predicting \(profile.name)'s reserved-memory code with \(arch.rawValue)'s boot")
+        }
         if let sources = described.sources { report.findings = report.findings.map(sources.locate) }
         return report
       })
