@@ -34,7 +34,7 @@ extension EFIAnalysis {
   static func overrideFindings(_ report: MapReport) -> [Finding] {
     let items = report.efi.uboot.carveOuts
     let steps = OverlapSweep.steps(items.map(\.pageRange), groups: items.map { Int($0.type.rawValue) },
-                                   limit: OverlapAnalysis.pairsPerRegion)
+                                   limit: OverlapAnalysis.pairsPerRegion, totalLimit: OverlapAnalysis.pairsPerTree)
     var found: [(later: Int, earlier: Int, finding: Finding)] = []
     for step in steps {
       for other in step.named {
@@ -48,8 +48,9 @@ extension EFIAnalysis {
       if step.total > step.named.count {
         let item = items[step.index]
         found.append((step.index, -1, Finding(rule: RuleCatalogue.ubootEFITypeOverridden,
-          message: "\(path(item.source)) \(Hex.range(item.pageRange)) (\(item.type.name!)) also overlaps "
-            + "\(step.total - step.named.count) more carve-out entries of other types",
+          message: "\(path(item.source)) \(Hex.range(item.pageRange)) (\(item.type.name!)) "
+            + (step.named.isEmpty ? "overlaps \(step.total)" : "also overlaps \(step.total - step.named.count) more")
+            + " carve-out entries of other types",
           nodes: [path(item.source)])))
       }
     }

@@ -18,6 +18,10 @@ enum OverlapAnalysis {
   /// so that a tree of thousands of regions at one address cannot produce millions of lines.
   static let pairsPerRegion = 8
 
+  /// At most this many pairs are spelled out per tree; past it each region only gets its
+  /// count, so that 100,000 regions at one address give 100,000 findings, not 900,000.
+  static let pairsPerTree = 10_000
+
   /// Each region against the ones before it in base order (`OverlapSweep`): entries of one
   /// node are not paired, at most `pairsPerRegion` pairs are spelled out, the rest counted.
   static func pairFindings(_ placed: [Int], report: MapReport) -> [Finding] {
@@ -33,7 +37,8 @@ enum OverlapAnalysis {
       groupOfPath[path] = groupOfPath.count
       return groupOfPath.count - 1
     }
-    let steps = OverlapSweep.steps(placed.map { regions[$0].range! }, groups: groups, limit: pairsPerRegion)
+    let steps = OverlapSweep.steps(placed.map { regions[$0].range! }, groups: groups, limit: pairsPerRegion,
+                                   totalLimit: pairsPerTree)
     var out: [Finding] = []
     for step in steps {
       let region = regions[placed[step.index]]
@@ -47,8 +52,9 @@ enum OverlapAnalysis {
           nodes: [region.path ?? region.name, other.path ?? other.name], property: region.kind.placingProperty))
       }
       if step.total > step.named.count {
+        let more = step.named.isEmpty ? "overlaps \(step.total) regions" : "also overlaps \(step.total - step.named.count) more regions"
         out.append(Finding(rule: RuleCatalogue.reservedOverlap,
-          message: "\(region.name) \(Hex.range(range)) also overlaps \(step.total - step.named.count) more regions",
+          message: "\(region.name) \(Hex.range(range)) \(more)",
           nodes: [region.path ?? region.name]))
       }
     }

@@ -18,8 +18,9 @@ struct OverlapSweep {
   }
 
   /// Steps for the non-empty `ranges`, ordered by (base, size, index). Ranges of the same
-  /// group (entries of one node, descriptors of one type) are not paired.
-  static func steps(_ ranges: [AddressRange], groups: [Int], limit: Int) -> [Step] {
+  /// group (entries of one node, descriptors of one type) are not paired. Once `totalLimit`
+  /// partners have been named in all, later steps only count theirs.
+  static func steps(_ ranges: [AddressRange], groups: [Int], limit: Int, totalLimit: Int = .max) -> [Step] {
     let order = ranges.indices.filter { !ranges[$0].isEmpty }.sorted {
       (ranges[$0].base, ranges[$0].size, $0) < (ranges[$1].base, ranges[$1].size, $1)
     }
@@ -30,6 +31,7 @@ struct OverlapSweep {
     var openPerGroup: [Int: Int] = [:]
     var openCount = 0
     var closing = 0
+    var namedSoFar = 0
     var steps: [Step] = []
     steps.reserveCapacity(order.count)
     for (position, index) in order.enumerated() {
@@ -44,11 +46,13 @@ struct OverlapSweep {
       var named: [Int] = []
       var candidate = open.first(from: 0)
       var skipped = 0
+      let allowed = min(limit, totalLimit - namedSoFar)
       // Same-group ranges are stepped over, a bounded number of them per step.
-      while candidate < position, named.count < limit, skipped <= 4 * limit {
+      while candidate < position, named.count < allowed, skipped <= 4 * limit {
         if groups[order[candidate]] == group { skipped += 1 } else { named.append(order[candidate]) }
         candidate = open.first(from: candidate + 1)
       }
+      namedSoFar += named.count
       steps.append(Step(index: index, named: named, total: openCount - openPerGroup[group, default: 0]))
       openPerGroup[group, default: 0] += 1
       openCount += 1

@@ -47,3 +47,27 @@ import TestSupport
     #expect(overrides.contains { $0.message.contains("also overlaps") })
   }
 }
+
+extension OverlapSweepTests {
+  @Test("a total limit: names stop once it is reached, counts go on")
+  func totalLimit() {
+    let ranges = [AddressRange](repeating: AddressRange(base: 0x1000, size: 0x1000), count: 50)
+    let steps = OverlapSweep.steps(ranges, groups: Array(0..<50), limit: 8, totalLimit: 20)
+    #expect(steps.map(\.named.count).reduce(0, +) == 20)
+    #expect(steps.map(\.total) == Array(0..<50))
+    #expect(steps.last?.named.isEmpty == true)
+  }
+}
+
+extension OverlapSweepTests {
+  @Test("3,000 regions at one address: at most 10,000 MM001 pairs in the tree, every region counted")
+  func treeLimit() throws {
+    let reserved = (0..<3000).map { FDTNode("r\($0)@90000000", [("reg", FDTWriter.pairs(0x9000_0000, 0x1000))]) }
+    let blob = try DeviceTreeBlob(bytes: FDTWriter.blob(.board(reserved: reserved)), file: "flood.dtb")
+    let overlaps = try MapReport.make(blob, options: MapOptions()).findings.filter { $0.rule == RuleCatalogue.reservedOverlap }
+    let pairs = overlaps.filter { $0.nodes.count == 2 }
+    #expect(pairs.count == OverlapAnalysis.pairsPerTree)
+    #expect(overlaps.count - pairs.count == 2999 - 8, "one count for each region past the eighth")
+    #expect(overlaps.contains { $0.message.hasSuffix("overlaps 2999 regions") })
+  }
+}
