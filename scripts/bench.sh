@@ -72,3 +72,15 @@ echo "== (d) memmap lmb with 100,000 operations"
 [ -f "$work/ops.lmb" ] || python3 scripts/gen-lmb-script.py 100000 "$work/ops.lmb"
 hyperfine -N -i --warmup 1 --runs 7 --export-json "$work/d.json" "$bin lmb $work/ops.lmb" >/dev/null || true
 python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["results"][0]["median"]; print(f"  {m*1000:.1f} ms median")' "$work/d.json"
+echo "== (e) size bounds (issue #15): 100,000 regions at one address, 100,000 memory banks, an lmb script of 100,000 dumps (scripts/gen-flood.py)"
+[ -f "$work/same-100000.dtb" ] || python3 scripts/gen-flood.py same-address 100000 "$work/same-100000.dtb"
+[ -f "$work/banks-100000.dtb" ] || python3 scripts/gen-flood.py banks 100000 "$work/banks-100000.dtb"
+[ -f "$work/dumps-100000.lmb" ] || python3 scripts/gen-flood.py lmb-dumps 100000 "$work/dumps-100000.lmb"
+# One run each: these measure that memory stays bounded, not speed.
+for run in "lint $work/same-100000.dtb" "render --format svg -o /dev/null $work/same-100000.dtb" \
+           "lint $work/banks-100000.dtb" "render --format svg -o /dev/null $work/banks-100000.dtb" \
+           "lmb $work/dumps-100000.lmb"; do
+  /usr/bin/time -v "$bin" $run 2>&1 >/dev/null | awk -v run="$run" '
+    /Elapsed/ { t = $NF } /Maximum resident/ { m = $NF / 1024 }
+    END { printf "  %-60s %9s  peak %7.1f MiB\n", substr(run, 1, 60), t, m }'
+done
