@@ -17,8 +17,9 @@ public struct UBootBuild: Hashable, Sendable {
   /// the image's code, data and bss (`mon_len`) rounded up to 1 MiB.
   public var relocationWindow: UInt64
   /// Page tables (`PGTABLE_SIZE`) taken from `ram_top` (first rounded down to 4 KiB), the
-  /// result rounded down to 64 KiB. On qemu_arm64 the recordings bound it to
-  /// (0x11000, 0x1f000]: 06-top-unaligned and 07-top-subpage put `ram_top` off 64 KiB.
+  /// result rounded down to 64 KiB. On qemu_arm64 2026.10 the recordings bound it to
+  /// (0x11000, 0x14000]: 06-top-unaligned and 41-top-offset-4000 put `ram_top` off 64 KiB
+  /// (2025.01's `ram_top`, the end of RAM, is always aligned, so any value fits it).
   public var pageTableSize: UInt64
   /// Board info and global data, between the malloc area and the tree copy.
   public var boardDataSize: UInt64
@@ -48,11 +49,11 @@ public struct UBootBuild: Hashable, Sendable {
   /// BLOBLIST_SIZE_RELOC 0x20000).
   public static let qemuArm64v2026_10 = UBootBuild(
     imageSize: 0x96_0000, mallocSize: 0x104_0000, stackSize: 0x100_0000, relocationWindow: 0x20_0000,
-    pageTableSize: 0x1_8000, boardDataSize: 0x280, bloblistSize: 0x2_0000, efiStartupSize: 0x3000)
+    pageTableSize: 0x1_4000, boardDataSize: 0x280, bloblistSize: 0x2_0000, efiStartupSize: 0x3000)
 
   /// Debian's qemu_arm64 2025.01 (Fixtures/uboot/01-plain.2025.01.log: TLB addr 0x7ffe0000,
   /// relocaddr 0x7f6b7000, fdt_blob 0x7e66e2b0, sp start 0x7e66e2a0, tree 0x8b40 bytes).
   public static let qemuArm64v2025_01 = UBootBuild(
     imageSize: 0x92_9000, mallocSize: 0x104_0000, stackSize: 0x100_0000, relocationWindow: 0x20_0000,
-    pageTableSize: 0x1_8000, boardDataSize: 0x210, bloblistSize: 0, efiStartupSize: 0x3000)
+    pageTableSize: 0x1_4000, boardDataSize: 0x210, bloblistSize: 0, efiStartupSize: 0x3000)
 }
