@@ -66,9 +66,12 @@ extension MemmapCommand {
       // Every file's settings are resolved before the workers start; each config is read once.
       let settings = try model.settings()
       let resolved = try files.map { file throws(ConfigError) in try settings.resolve(file) }
+      var selections: [String: RuleSelection] = [:]  // one per config file, not per tree
       let jobsFiles = try zip(files, resolved).map { file, fileSettings in
-        LintJob(file: file, options: try settings.mapOptions(for: fileSettings),
-                selection: try selection(config: fileSettings.config))
+        let key = fileSettings.config?.path ?? ""
+        if selections[key] == nil { selections[key] = try selection(config: fileSettings.config) }
+        return LintJob(file: file, options: try settings.mapOptions(for: fileSettings),
+                       selection: selections[key]!)
       }
       let progress = LintProgress(total: files.count)
       let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount

@@ -7,11 +7,12 @@
 /// Lexical path arithmetic for finding and matching config files; symbolic links are not
 /// resolved, so a path means what the user typed.
 enum Paths {
-  static var currentFolder: String {
+  /// The current folder, asked once: memmap never changes it.
+  static let currentFolder: String = {
     var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
     guard getcwd(&buffer, buffer.count) != nil else { return "/" }
     return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-  }
+  }()
 
   /// `path` made absolute against the current folder, with `.`, `..` and repeated `/` removed.
   static func absolute(_ path: String) -> String {

@@ -16,6 +16,8 @@ final class Settings {
   static let fileName = ".memmap.yml"
 
   let options: ModelOptions
+  /// The keys, and the values of the flags given (nil: not given), worked out once per run.
+  private let keys: [(key: SettingKey, flag: [String]?)]
   /// `--config FILE`, read up front; nil when configs are searched for.
   private let given: ConfigFile?
   /// For each folder searched, the config that applies to it (nil: none).
@@ -24,6 +26,7 @@ final class Settings {
 
   init(_ options: ModelOptions) throws(ConfigError) {
     self.options = options
+    keys = SettingKey.all.map { ($0, $0.flag(options)) }
     given = try options.config.map { path throws(ConfigError) in
       try Self.read(path, folder: Paths.folder(of: Paths.absolute(path)))
     }
@@ -115,17 +118,15 @@ extension Settings {
     let config = try config(for: file)
     let relative = config.map { Paths.relative(Paths.absolute(file), to: $0.folder) } ?? file
     let boards = config?.boards.filter { $0.match.matches(relative) } ?? []
-    let settings = SettingKey.all.map { key in
-      resolve(key, config: config, boards: boards)
-    }
+    let settings = keys.map { resolve($0.key, flag: $0.flag, config: config, boards: boards) }
     let suppressions = config?.suppressions.filter { $0.files?.matches(relative) ?? true } ?? []
     return FileSettings(file: file, config: config, settings: settings, suppressions: suppressions)
   }
 
-  private func resolve(_ key: SettingKey, config: ConfigFile?, boards: [ConfigFile.Board])
-    -> ResolvedSetting
+  private func resolve(_ key: SettingKey, flag: [String]?, config: ConfigFile?,
+                       boards: [ConfigFile.Board]) -> ResolvedSetting
   {
-    if let values = key.flag(options) { return ResolvedSetting(key: key, values: values, origin: .flag) }
+    if let values = flag { return ResolvedSetting(key: key, values: values, origin: .flag) }
     if let config {
       let scoped = boards.last { $0.settings[key.name] != nil }.map { board in
         (board.settings[key.name]!, "boards[\(board.index)], match \"\(board.match.pattern)\"")
