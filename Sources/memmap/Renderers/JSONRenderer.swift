@@ -12,7 +12,7 @@ enum JSONRenderer {
 
     enum CodingKeys: String, CodingKey {
       case architecture, bootReservations, efi, efiSource, file, findings, kernel, lmb, memory
-      case pageSize, ramKnown, reserved, schemaVersion, summary
+      case pageSize, ramKnown, reserved, schemaVersion, summary, uboot
     }
 
     func encode(to encoder: Encoder) throws {
@@ -46,6 +46,7 @@ enum JSONRenderer {
       try c.encode(Summary(free: hex(report.summary.free), nomap: hex(report.summary.noMap),
                            ram: hex(report.summary.ram), reserved: hex(report.summary.reserved)),
                    forKey: .summary)
+      try c.encode(UBoot(report.uboot), forKey: .uboot)
     }
   }
 
@@ -93,6 +94,41 @@ enum JSONRenderer {
   }
 
   static func lmb(_ lmb: LMB) -> LMBJSON { LMBJSON(lmb: lmb) }
+
+  /// The U-Boot release predicted and where it put itself (keys in sorted order).
+  struct UBoot: Encodable {
+    struct Relocation: Encodable {
+      var ramTop: String
+      var relocaddr: String
+      var reservation: Range
+      var spStart: String
+    }
+    struct Range: Encodable { var base: String; var size: String }
+    var relocation: Relocation?
+    var stopsBeforePrompt: Bool
+    var version: String
+
+    init(_ result: UBootResult) {
+      let hex = Formatting.hex
+      relocation = result.layout.map {
+        Relocation(ramTop: hex($0.ramTop), relocaddr: hex($0.relocationAddress),
+                   reservation: Range(base: hex($0.reservation.base), size: hex($0.reservation.size)),
+                   spStart: hex($0.stackPointer))
+      }
+      stopsBeforePrompt = result.stopsBeforePrompt
+      version = result.version.name
+    }
+
+    enum CodingKeys: String, CodingKey { case relocation, stopsBeforePrompt, version }
+
+    func encode(to encoder: Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      // null, not absent, when U-Boot's memory is given (--uboot-reserve) or it stops first.
+      try c.encode(relocation, forKey: .relocation)
+      try c.encode(stopsBeforePrompt, forKey: .stopsBeforePrompt)
+      try c.encode(version, forKey: .version)
+    }
+  }
 
   struct Bank: Encodable { var base: String; var size: String; var source: String }
   struct Boot: Encodable { var base: String; var name: String; var size: String }
