@@ -1,5 +1,5 @@
 #!/bin/sh
-# Splits an oracle boot log (../shared/oracle/boot.sh: ===IOMEM, ===MEMBLOCK-MEMORY,
+# Splits an oracle boot log (the oracle's boot.sh: ===IOMEM, ===MEMBLOCK-MEMORY,
 # ===MEMBLOCK-RESERVED, ===DMESG, ===END) into the files `memmap check-live --from DIR` reads.
 # Usage: scripts/live-split.sh LOG DIR
 set -eu

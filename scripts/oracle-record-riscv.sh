@@ -20,7 +20,7 @@
 #   WORKDIR  oracle work dir, default $MEMMAP_ORACLE_DIR, else ${TMPDIR:-/tmp}/memmap-oracle;
 #            outside the repository; setup-riscv.sh is run in it (kept when already there).
 #   CASE     case names (e.g. 01-static-basic) to record only those.
-# Environment: MEMMAP_ORACLE_SRC  the oracle scripts (default ../shared/oracle beside the repo);
+# Environment: MEMMAP_ORACLE_SRC  the oracle scripts' folder (required);
 #              QEMU_LOCK           a lock file taken around every boot (default /tmp/qemu.lock),
 #                                  so that one QEMU runs at a time on a shared machine;
 #              REUSE=1             derive the files from the logs already in WORKDIR/riscv-logs
@@ -30,7 +30,7 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/.." && pwd)
 fixtures="$repo/Fixtures/kernel-riscv64"
-oracle=${MEMMAP_ORACLE_SRC:-$(cd "$repo/.." && pwd)/shared/oracle}
+oracle=${MEMMAP_ORACLE_SRC:?set MEMMAP_ORACLE_SRC to the folder of the oracle scripts}
 work=${1:-${MEMMAP_ORACLE_DIR:-${TMPDIR:-/tmp}/memmap-oracle}}
 [ $# -gt 0 ] && shift
 lock=${QEMU_LOCK:-/tmp/qemu.lock}

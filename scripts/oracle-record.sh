@@ -11,7 +11,7 @@
 #            else ${TMPDIR:-/tmp}/memmap-oracle. Must be outside the repository.
 #   CASE     optional case names (e.g. 01-static-basic) to record only those.
 # Environment: MEMMAP_ORACLE_SRC  directory holding setup.sh, boot.sh and extract.py
-#              (default ../shared/oracle beside the repository).
+#              (required).
 #              KERNELS  space-separated versions to boot (default: every WORKDIR/k-*), e.g. "7.2".
 #              MEMMAP_ORACLE_LOGS  where DTBs and full logs go (default WORKDIR/logs).
 #              EARLYCON=1  boot each kernel once, with earlycon (for cases that may panic early:
@@ -32,7 +32,7 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/.." && pwd)
 fixtures="$repo/Fixtures/kernel"
-oracle=${MEMMAP_ORACLE_SRC:-$(cd "$(dirname "$0")/../.." && pwd)/shared/oracle}
+oracle=${MEMMAP_ORACLE_SRC:?set MEMMAP_ORACLE_SRC to the folder of the oracle scripts}
 work=${1:-${MEMMAP_ORACLE_DIR:-${TMPDIR:-/tmp}/memmap-oracle}}
 [ $# -gt 0 ] && shift
 

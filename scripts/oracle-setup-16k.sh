@@ -5,8 +5,7 @@
 # (vmlinuz and config links), outside the k-* folders that boot.sh boots by default.
 # Usage: scripts/oracle-setup-16k.sh [WORKDIR]   (MEMMAP_ORACLE_SRC: the oracle's folder)
 set -euo pipefail
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-oracle=${MEMMAP_ORACLE_SRC:-$(cd "$here/../.." && pwd)/shared/oracle}
+oracle=${MEMMAP_ORACLE_SRC:?set MEMMAP_ORACLE_SRC to the folder of the oracle scripts}
 . "$oracle/lib.sh"
 workdir "${1:-${MEMMAP_ORACLE_DIR:-${TMPDIR:-/tmp}/memmap-oracle}}"; cd "$W"
 privapt sid-arm64 arm64 "$MIRROR sid"

@@ -4,7 +4,7 @@
 1. Every arm64 case Fixtures/kernel/NN-name.dts, moved to the riscv virt board: RAM starts at
    0x80000000 instead of 0x40000000, so every address (unit addresses, the address cells of
    `reg` and `alloc-ranges` in the node's #address-cells, /memreserve/ addresses) gains
-   0x40000000, as ../shared/oracle/shift.py does for case bodies; sizes, alignments and
+   0x40000000, as the oracle's shift.py does for case bodies; sizes, alignments and
    incomplete trailing cells (the malformed cases) are left alone, and the tree includes
    riscv-virt.dtsi instead of virt.dtsi. The arm64 fixtures are .dts files with their own
    parent properties (cells, ranges, status, unit name), which the body format of

@@ -18,14 +18,14 @@
 #   WORKDIR  oracle work dir; default $MEMMAP_ORACLE_DIR, else ${TMPDIR:-/tmp}/memmap-oracle.
 #            setup-uboot.sh --trixie (and setup.sh, for --linux cases) must have run in it.
 #   CASE     optional case names (e.g. 04-region-at-top) to record only those.
-# Environment: MEMMAP_ORACLE_SRC (default ../shared/oracle beside the repository),
+# Environment: MEMMAP_ORACLE_SRC (required: the folder of the oracle scripts),
 #              QEMU_LOCK (default /tmp/qemu.lock): every QEMU run holds this lock.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/.." && pwd)
 fixtures="$repo/Fixtures/uboot"
-oracle=${MEMMAP_ORACLE_SRC:-$(cd "$repo/.." && pwd)/shared/oracle}
+oracle=${MEMMAP_ORACLE_SRC:?set MEMMAP_ORACLE_SRC to the folder of the oracle scripts}
 work=${1:-${MEMMAP_ORACLE_DIR:-${TMPDIR:-/tmp}/memmap-oracle}}
 [ $# -gt 0 ] && shift
 lock=${QEMU_LOCK:-/tmp/qemu.lock}
