@@ -39,7 +39,7 @@ $SWIFTC $FLAGS -module-name memmap -o "$OUT/memmap-fuzz" \
 
 # Seeds: the first byte chooses the parser (Fuzz/FuzzMain.swift), the file follows it.
 seed() { { printf "\\x$1"; cat "$2"; } > "$OUT/corpus/$1-$(basename "$2")"; }
-for f in $(find Fixtures/.dtb Fixtures/hostile -type f -name '*.dtb' 2>/dev/null); do seed 00 "$f"; done
+for f in $(find Fixtures/.dtb -type f -name '*.dtb') Fixtures/hostile/*.bin; do seed 00 "$f"; done
 # ...and two generated trees with many regions, no-map splits and dynamic placement.
 python3 scripts/gen-large.py "$OUT/generated-40.dtb" --regions 40 --dynamic 8 --memreserve 4 >/dev/null
 python3 scripts/gen-large.py "$OUT/generated-200.dtb" --regions 200 --dynamic 70 --memreserve 20 >/dev/null

@@ -26,6 +26,10 @@ enum LibFDT {
     // fdt_check_full reports any input shorter than a header as truncated; a text file of a
     // few bytes is better called what it is, so the magic is looked at first.
     if fdt.count >= 4 && memmap_fdt_magic(base) != FDT_MAGIC { return .badMagic }
+    // Versions before 16 keep full paths as node names, and libfdt 1.6.1's fdt_check_full
+    // reads a null pointer on such a blob (found by make fuzz). dtc has written version 17
+    // since 2007, and U-Boot and Linux boot nothing older in practice: refuse it here.
+    if fdt.count >= 24 && memmap_fdt_version(base) < 16 { return .badVersion }
     if case .failure(let error) = valueOrError(fdt_check_full(base, fdt.count)) { return error }
     return nil
   }

@@ -227,6 +227,26 @@ import TestSupport
     }
   }
 
+  /// Found by `make fuzz` (issue #15): a version 4 blob on which libfdt 1.6.1's
+  /// fdt_check_full reads a null pointer (SIGSEGV). Versions before 16 are refused first.
+  @Test("a blob of version 4 that crashed libfdt's fdt_check_full: FDT_ERR_BADVERSION")
+  func oldVersion() throws {
+    let bytes = try Fixtures.bytes(atPath: Fixtures.path("hostile/check-full-version-4.bin"))
+    guard case .error(let error) = Self.sweep(bytes, "check-full-version-4.bin") else {
+      Issue.record("loaded")
+      return
+    }
+    #expect(error.code == .badVersion)
+    for version: UInt32 in [0, 1, 2, 3, 15] {
+      let blob = FDTWriter.patching(Self.craftedBlobs[0].bytes, .version, to: version)
+      guard case .error(let error) = Self.sweep(blob, "version \(version)") else {
+        Issue.record("version \(version) loaded")
+        continue
+      }
+      #expect(error.code == .badVersion)
+    }
+  }
+
   // MARK: - Cell counts
 
   static let cellValues: [UInt32] = [0, 1, 2, 3, 4, 5, 0xffff_ffff]
