@@ -10,7 +10,9 @@ import TestSupport
 /// U-Boot 2026.10-rc5 and 2025.01 under QEMU (`scripts/uboot-record.sh`, logs
 /// `NAME.VERSION.log`). Where U-Boot reached its prompt, memmap's `--format uboot` for the tree
 /// U-Boot received (`NAME.seen.dts`) must equal its ERROR lines and its first `bdinfo` LMB dump,
-/// with no U-Boot flags; where it hung or crashed, memmap must say so with an error finding.
+/// with no U-Boot flags; where it hung or crashed, memmap must say so with an error finding. Its
+/// EFI map before `bootefi` (`@@EFI-PRE`) must equal memmap's, the EFI loader's own pages left
+/// out, and after `bootefi` (`@@EFI-POST`) type each tree region as memmap's carve-out does.
 @Suite struct UBootConformanceTests {
   static let cases = Fixtures.names(in: "uboot", suffix: ".dts").filter { !$0.hasSuffix(".seen") }
   static let versions = UBootVersion.all.map(\.name)
@@ -110,6 +112,83 @@ import TestSupport
       #expect(types(real.descriptors, over: pages) == types(report.efi.uboot.atBoot.ascending, over: pages),
               "\(name) \(version): \(item.source) \(Hex.range(pages))")
     }
+  }
+
+  /// The EFI allocator's own pages in a recording, which memmap does not model: every
+  /// `no-notify` LMB entry of either `bdinfo` (`efi_allocate_pages` takes its pages from LMB
+  /// with `LMB_NONOTIFY | LMB_NOOVERWRITE`, `lib/efi_loader/efi_memory.c`; the second dump, after
+  /// `bootefi hello`, still holds what `efi_init_obj_list` took before the first map), rounded
+  /// outward to pages. On every recording these cover the allocator's BootServicesData
+  /// descriptors: in 2026.10 at the top of RAM, above `ram_top`; in 2025.01, whose own
+  /// reservation runs to the end of RAM, just below U-Boot's region. The second dump also holds
+  /// pages taken after the first map; those the recorded map still shows free stay compared.
+  static func allocatorPages(_ lines: [Substring]) -> [AddressRange] {
+    lines.compactMap { line -> AddressRange? in
+      // ` reserved[N]\t[0xFIRST-0xLAST], SIZE bytes, flags: no-notify, no-overwrite`
+      guard line.hasPrefix(" reserved["), line.contains("no-notify"),
+            let bounds = line.split(separator: "\t").dropFirst().first?.dropFirst().split(separator: "]").first,
+            case let ends = bounds.split(separator: "-"), ends.count == 2,
+            let first = UInt64(ends[0].dropFirst(2), radix: 16), let last = UInt64(ends[1].dropFirst(2), radix: 16)
+      else { return nil }
+      let span = EFIMemoryMap.pageSpan(start: first, size: last &- first &+ 1)
+      return AddressRange(base: span.start, size: span.pages &<< 12)
+    }
+  }
+
+  /// Descriptor types no LMB notification writes and memmap does not model: the 64 KiB-aligned
+  /// runtime section inside U-Boot's image (RuntimeServicesCode, `add_u_boot_and_runtime` in
+  /// `lib/efi_loader/efi_memory.c`) and what the EFI loader allocates for itself
+  /// (RuntimeServicesData in every recording; ACPI and Loader types would be its too). The
+  /// recordings hold no other type than these, BootServicesCode/Data and ConventionalMemory.
+  static let allocatorTypes: Set<EFIMemoryType> = [
+    .runtimeServicesCode, .runtimeServicesData, .acpiReclaim, .acpiNVS, .loaderCode, .loaderData,
+  ]
+
+  /// `descriptors` as `START-END Type` runs over the intervals between `cuts`, without those
+  /// `dropped` says to leave out, equal neighbours joined.
+  static func runs(_ descriptors: [EFIDescriptor], cuts: [UInt64],
+                   dropped: (_ start: UInt64, _ end: UInt64) -> Bool) -> String {
+    var out: [(start: UInt64, end: UInt64, type: EFIMemoryType?)] = []
+    for (a, b) in zip(cuts, cuts.dropFirst()) where a < b && !dropped(a, b) {
+      let type = descriptors.first { $0.start <= a && b <= $0.end }?.type
+      if let last = out.last, last.end == a, last.type == type {
+        out[out.count - 1].end = b
+      } else {
+        out.append((a, b, type))
+      }
+    }
+    return out.map { "\(Hex.padded($0.start))-\(Hex.padded($0.end)) \($0.type?.name ?? "none")\n" }.joined()
+  }
+
+  @Test("before bootefi, U-Boot's EFI map is RAM and LMB's reservations as memmap builds them",
+        arguments: cases, versions)
+  func efiBeforeBoot(_ name: String, _ version: String) throws {
+    let recorded = try Self.recording(name, version)
+    guard recorded.result == "ok" else { return }
+    let log = try Fixtures.text("uboot/\(name).\(version).log")
+    let lines = log.split(separator: "\n", omittingEmptySubsequences: false)
+    let pre = try #require(lines.firstIndex(of: "@@EFI-PRE"))
+    let hello = try #require(lines[pre...].firstIndex(of: "@@HELLO"))
+    let real = try EFIMapParser.parse(lines[(pre + 1)..<hello].joined(separator: "\n"), file: name).get()
+    let model = try Self.report(name, version).efi.uboot.beforeBoot.ascending
+    // Left out: the allocator's own descriptor types, and the allocator's LMB pages unless the
+    // recorded map still shows them free (Fixtures/uboot/*.log: every recording that booted).
+    let allocated = Self.allocatorPages(lines)
+    func recordedType(_ a: UInt64, _ b: UInt64) -> EFIMemoryType? {
+      real.descriptors.first { $0.start <= a && b <= $0.end }?.type
+    }
+    func dropped(_ a: UInt64, _ b: UInt64) -> Bool {
+      let type = recordedType(a, b)
+      if let type, Self.allocatorTypes.contains(type) { return true }
+      return type != .conventional && allocated.contains { $0.base <= a && b <= $0.wrappingEnd }
+    }
+    var cuts = Set<UInt64>()
+    for d in real.descriptors + model { cuts.formUnion([d.start, d.end]) }
+    for range in allocated { cuts.formUnion([range.base, range.wrappingEnd]) }
+    let sorted = cuts.sorted()
+    let expected = Self.runs(real.descriptors, cuts: sorted, dropped: dropped)
+    let actual = Self.runs(model, cuts: sorted, dropped: dropped)
+    #expect(actual == expected, "\(name) \(version):\n\(Golden.lineDiff(expected: expected, actual: actual))")
   }
 
   @Test("diff --to-uboot shows what an upgrade changes: 31-children-65 boots 2025.01, hangs 2026.10")
