@@ -28,8 +28,8 @@ enum CodeQualityRenderer {
   static func issues(_ file: LintedFile) -> [Issue] {
     zip(file.findings, FindingFingerprint.all(file.findings, file: file.path)).map { finding, print in
       Issue(
-        check_name: LintTextRenderer.title(finding.rule),
-        description: "\(LintTextRenderer.node(finding)): \(finding.message)", fingerprint: print,
+        check_name: FindingLine.title(finding.rule),
+        description: "\(FindingLine.node(finding.nodes)): \(finding.message)", fingerprint: print,
         location: Location(lines: Lines(begin: finding.location?.line ?? 1),
                            path: finding.location?.file ?? file.path),
         severity: severity(finding.severity))

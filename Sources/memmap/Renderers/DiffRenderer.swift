@@ -82,7 +82,7 @@ enum DiffRenderer {
 
   /// `[MM001 reserved-overlap] /node: message`; from a saved JSON file every part is untrusted.
   static func findingText(_ f: MapSnapshot.FindingKey) -> String {
-    VisibleText.escape("[\(f.rule) \(f.name)] \(f.nodes.first ?? "/"): \(f.message)")
+    VisibleText.escape(FindingLine.text(f))
   }
 
   /// `+32 MiB` or `-1.5 GiB`.
@@ -115,8 +115,8 @@ enum DiffRenderer {
     }
     if !diff.findingsAdded.isEmpty || !diff.findingsRemoved.isEmpty {
       var findings = TextTable(["", "finding", "node", "message"])
-      for f in diff.findingsRemoved { findings.add(["removed", "\(f.rule) \(f.name)", "`\(f.nodes.first ?? "/")`", f.message]) }
-      for f in diff.findingsAdded { findings.add(["added", "\(f.rule) \(f.name)", "`\(f.nodes.first ?? "/")`", f.message]) }
+      for f in diff.findingsRemoved { findings.add(["removed", FindingLine.title(id: f.rule, name: f.name), "`\(FindingLine.node(f.nodes))`", f.message]) }
+      for f in diff.findingsAdded { findings.add(["added", FindingLine.title(id: f.rule, name: f.name), "`\(FindingLine.node(f.nodes))`", f.message]) }
       out += "\n" + findings.renderMarkdown()
     }
     return out

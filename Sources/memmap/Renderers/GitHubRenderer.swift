@@ -17,8 +17,8 @@ enum GitHubRenderer {
         for finding in file.findings where finding.severity == severity {
           lines.append(command(
             self.command(for: severity), file: file.path, location: finding.location,
-            title: LintTextRenderer.title(finding.rule),
-            "\(LintTextRenderer.node(finding)): \(finding.message)" + LintTextRenderer.origin(finding, file: file.path)))
+            title: FindingLine.title(finding.rule),
+            "\(FindingLine.node(finding.nodes)): \(finding.message)" + LintTextRenderer.origin(finding, file: file.path)))
         }
       }
     }
@@ -75,7 +75,7 @@ enum GitHubRenderer {
     for rule in report.selection.rules {
       let found = report.findings.filter { $0.rule == rule }
       guard let first = found.first else { continue }
-      rules.add([LintTextRenderer.title(rule), first.severity.rawValue, String(found.count)])
+      rules.add([FindingLine.title(rule), first.severity.rawValue, String(found.count)])
     }
     if !rules.rows.isEmpty { out += "\n" + rules.renderMarkdown() }
     var files = TextTable(["File", "Errors", "Warnings", "Notes"], rightAligned: [1, 2, 3])

@@ -11,7 +11,7 @@ enum HTMLRenderer {
     var body = SVGRenderer.svg(MapPicture(report))
     body += "<h2>Reserved regions</h2>\n" + table.renderHTML(rowIDs: table.rows.indices.map { "row-\($0)" })
     let findings = report.findings.map { finding in
-      "\(finding.severity.rawValue): [\(finding.rule.id) \(finding.rule.name)] \(finding.nodes.first ?? "/"): \(finding.message)"
+      "\(finding.severity.rawValue): " + FindingLine.text(finding)
     }
     body += list("Findings", findings)
     return page(title: "memmap: \(report.file)", body: body)
@@ -25,8 +25,8 @@ enum HTMLRenderer {
     }
     var body = SVGRenderer.svg(diff) + "<h2>Regions</h2>\n"
     body += table.rows.isEmpty ? "<p>No region changed.</p>\n" : table.renderHTML()
-    let findings = diff.findingsRemoved.map { "- [\($0.rule) \($0.name)] \($0.nodes.first ?? "/"): \($0.message)" }
-      + diff.findingsAdded.map { "+ [\($0.rule) \($0.name)] \($0.nodes.first ?? "/"): \($0.message)" }
+    let findings = diff.findingsRemoved.map { "- " + FindingLine.text($0) }
+      + diff.findingsAdded.map { "+ " + FindingLine.text($0) }
     body += list("Findings", findings)
     return page(title: "memmap: \(diff.a.file) -> \(diff.b.file)", body: body)
   }

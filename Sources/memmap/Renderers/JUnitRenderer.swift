@@ -55,7 +55,7 @@ enum JUnitRenderer {
   /// A rule's test case: a `failure` with every failing finding, `system-out` with the rest.
   static func testCase(_ rule: Rule, file: String, failing: [Finding], other: [Finding]) -> String {
     let open = "    <testcase classname=\"\(XML.attribute(className(file)))\""
-      + " name=\"\(XML.attribute(LintTextRenderer.title(rule)))\""
+      + " name=\"\(XML.attribute(FindingLine.title(rule)))\""
     if failing.isEmpty && other.isEmpty { return open + "/>\n" }
     var out = open + ">\n"
     if let first = failing.first {
@@ -73,7 +73,7 @@ enum JUnitRenderer {
   /// A rule that needs RAM, for a file whose RAM is unknown: not checked.
   static func skippedCase(_ rule: Rule, file: String) -> String {
     "    <testcase classname=\"\(XML.attribute(className(file)))\""
-      + " name=\"\(XML.attribute(LintTextRenderer.title(rule)))\"><skipped message=\"RAM unknown\"/></testcase>\n"
+      + " name=\"\(XML.attribute(FindingLine.title(rule)))\"><skipped message=\"RAM unknown\"/></testcase>\n"
   }
 
   /// `memmap.boards.foo` for `boards/foo.dtb`: reporters read the part before the last dot as

@@ -16,8 +16,8 @@ enum LintTextRenderer {
 
   /// One finding as one line; the file, node and message written through `VisibleText`.
   static func line(_ finding: Finding, file: String, style: Style = Style(enabled: false)) -> String {
-    VisibleText.escape(place(finding, file: file)) + ": \(style.severity(finding.severity)): \(tag(finding.rule)) "
-      + VisibleText.escape("\(node(finding)): \(finding.message)" + origin(finding, file: file))
+    VisibleText.escape(place(finding, file: file)) + ": \(style.severity(finding.severity)): "
+      + VisibleText.escape(FindingLine.text(finding) + origin(finding, file: file))
   }
 
   /// `board.dtb`, or `soc.dtsi:12:3` for a finding with a source location.
@@ -31,15 +31,6 @@ enum LintTextRenderer {
     guard let location = finding.location, location.file != file else { return "" }
     return " (from \(file))"
   }
-
-  /// `[MM001 reserved-overlap]`.
-  static func tag(_ rule: Rule) -> String { "[\(rule.id) \(rule.name)]" }
-
-  /// `MM001 reserved-overlap`: how titles and test names name a rule.
-  static func title(_ rule: Rule) -> String { "\(rule.id) \(rule.name)" }
-
-  /// The node a finding is reported at.
-  static func node(_ finding: Finding) -> String { finding.nodes.first ?? "/" }
 
   /// `3 files, 2 errors, 1 warning, 0 notes`, with the unreadable files, those whose RAM is
   /// unknown, the suppressed and baselined findings and stale baseline entries when there are

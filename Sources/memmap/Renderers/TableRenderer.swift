@@ -17,8 +17,7 @@ enum TableRenderer {
     if !report.findings.isEmpty || !report.suppressed.isEmpty {
       out += "\n" + style.bold("Findings") + "\n"
       for finding in report.findings {
-        out += "  " + style.severity(finding.severity) + ": \(LintTextRenderer.tag(finding.rule)) "
-          + VisibleText.escape("\(LintTextRenderer.node(finding)): \(finding.message)") + "\n"
+        out += "  " + style.severity(finding.severity) + ": " + VisibleText.escape(FindingLine.text(finding)) + "\n"
       }
       if !report.suppressed.isEmpty {
         out += "  (\(report.suppressed.count) suppressed by the config file)\n"
