@@ -36,7 +36,10 @@ public struct MapSnapshot: Hashable, Sendable {
     }
 
     /// The key shown to people: the path, with `[reg N]` for later entries.
-    public var label: String { (path ?? name) + (entry > 0 ? " [reg \(entry)]" : "") }
+    public var label: String { RegionLabel.label(path ?? name, entry: entry) }
+
+    /// The node name with `[reg N]` for later entries.
+    public var shortLabel: String { RegionLabel.label(name, entry: entry) }
   }
 
   /// A finding reduced to what identifies it across two maps.

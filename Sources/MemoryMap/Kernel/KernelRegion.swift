@@ -129,6 +129,23 @@ public struct KernelRegion: Hashable, Sendable {
   }
 }
 
+/// The one spelling of a region's name for people: later entries of a multi-entry `reg` get
+/// ` [reg N]`, so that `/reserved-memory/fb@0 [reg 1]` names the second. Diff keys use it too.
+public enum RegionLabel {
+  /// `key` (a path or name), with ` [reg N]` when `entry` is not the first.
+  public static func label(_ key: String, entry: Int) -> String {
+    entry > 0 ? key + " [reg \(entry)]" : key
+  }
+}
+
+extension KernelRegion {
+  /// The path (or name, for regions that are not nodes) with `[reg N]` for later entries.
+  public var label: String { RegionLabel.label(path ?? name, entry: entry) }
+
+  /// The node name with `[reg N]` for later entries: the short form a picture labels with.
+  public var shortLabel: String { RegionLabel.label(name, entry: entry) }
+}
+
 /// Memory the boot stack placed before the kernel ran: reserved before the reserved-memory
 /// scan, or (`afterScan`, riscv's DTB) only after it.
 public struct BootReservation: Hashable, Sendable {

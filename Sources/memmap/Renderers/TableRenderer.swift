@@ -104,7 +104,7 @@ enum TableRenderer {
     return [start, end, Formatting.humanSize(region.size), region.kind.rawValue,
             flags.isEmpty ? "-" : flags.joined(separator: ","), status,
             region.kind == .static || region.kind == .dynamic ? region.initResult.rawValue : "-",
-            (region.path ?? region.name) + (region.entry > 0 ? " [reg \(region.entry)]" : ""),
+            region.label,
             region.compatible.isEmpty ? "-" : region.compatible.joined(separator: ",")]
   }
 }

@@ -61,19 +61,17 @@ extension MapPicture.Block {
     if region.status != .reserved {
       note = region.status.word + (region.status.reason.map { ": " + $0 } ?? "")
     }
-    let entry = region.entry > 0 ? " [reg \(region.entry)]" : ""
     var details = [Self.rangeText(region.range), "\(cells[2]) \(region.kind.rawValue), \(cells[4])",
                    "status \(cells[5]), init \(cells[6])"]
     if !region.compatible.isEmpty { details.append("compatible " + cells[8]) }
     self.init(
-      name: region.name + entry, key: region.path ?? region.name, kind: region.kind.rawValue,
+      name: region.shortLabel, key: region.path ?? region.name, kind: region.kind.rawValue,
       range: region.range, size: region.size, noMap: region.noMap, reusable: region.reusable,
       active: region.status == .reserved, note: note, details: details)
   }
 
   /// A region of a diff side.
   init(_ region: MapSnapshot.Region) {
-    let entry = region.entry > 0 ? " [reg \(region.entry)]" : ""
     var flags = [String]()
     if region.noMap { flags.append("no-map") }
     if region.reusable { flags.append("reusable") }
@@ -81,7 +79,7 @@ extension MapPicture.Block {
                    "\(Formatting.humanSize(region.size)) \(region.kind), \(flags.isEmpty ? "-" : flags.joined(separator: ","))",
                    "status \(region.status), init \(region.initResult)"]
     self.init(
-      name: region.name + entry, key: region.path ?? region.name, kind: region.kind, range: region.range,
+      name: region.shortLabel, key: region.path ?? region.name, kind: region.kind, range: region.range,
       size: region.size, noMap: region.noMap, reusable: region.reusable,
       active: region.status == RegionStatus.reserved.word,
       note: region.status == RegionStatus.reserved.word ? nil : region.status, details: details)
