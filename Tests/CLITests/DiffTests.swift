@@ -94,6 +94,23 @@ import TestSupport
     #expect(try Binary.run(["diff", path, "/nonexistent.dtb"]).status == 2)
   }
 
+  /// The saved regions' kind, status and init are the model's own enums: a document with a
+  /// word memmap never writes is refused (exit 2, one line naming the key), not compared.
+  @Test("a saved inspect JSON with an unknown region kind is refused", arguments: [
+    ("\"kind\" : \"static\"", "\"kind\" : \"firmware\"", "kind"),
+    ("\"status\" : \"reserved\"", "\"status\" : \"maybe\"", "status"),
+  ])
+  func savedJSONUnknownWord(_ word: String, _ replacement: String, _ key: String) throws {
+    let saved = try Binary.run(["inspect", "--format", "json", Fixtures.dtb("diff", "base")]).stdout
+    #expect(saved.contains(word))
+    let path = NSTemporaryDirectory() + "memmap-diff-\(getpid())-\(key).json"
+    try saved.replacing(word, with: replacement).write(toFile: path, atomically: true, encoding: .utf8)
+    let result = try Binary.run(["diff", path, Fixtures.dtb("diff", "base")])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("not an 'inspect --format json' document"))
+    #expect(result.stderr.contains(".\(key)"))
+  }
+
   @Test("--matrix: shared, varying and board-specific regions")
   func matrix() throws {
     let boards = ["base", "moved", "added", "placement"]

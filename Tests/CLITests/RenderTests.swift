@@ -68,7 +68,7 @@ import TestSupport
   @Test("names with & < > and quotes are escaped; the SVG stays well-formed")
   func escaping() throws {
     let block = MapPicture.Block(
-      name: "a&b<c>\"d'", key: "/reserved-memory/a&b<c>\"d'", kind: "static",
+      name: "a&b<c>\"d'", key: "/reserved-memory/a&b<c>\"d'", kind: .static,
       range: AddressRange(base: 0x1000, size: 0x1000), size: 0x1000, noMap: true, reusable: false,
       active: true, note: nil, details: ["<details & more>"])
     let picture = MapPicture(

@@ -82,7 +82,7 @@ extension MapDiff {
     guard let x else { return [.added] }
     guard let y else { return [.removed] }
     var kinds: [Change] = []
-    let dynamic = x.kind == "dynamic" && y.kind == "dynamic"
+    let dynamic = x.kind == .dynamic && y.kind == .dynamic
     if x.path != y.path || (!dynamic && x.range?.base != y.range?.base) { kinds.append(.moved) }
     if x.size != y.size { kinds.append(.resized) }
     if x.noMap != y.noMap || x.reusable != y.reusable { kinds.append(.flags) }

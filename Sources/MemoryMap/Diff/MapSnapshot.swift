@@ -6,17 +6,18 @@ public struct MapSnapshot: Hashable, Sendable {
     public var name: String
     /// Full node path; nil for `/memreserve/` entries.
     public var path: String?
-    public var kind: String
+    public var kind: RegionKind
     public var entry: Int
     public var range: AddressRange?
     public var size: UInt64
     public var noMap: Bool
     public var reusable: Bool
-    public var status: String
-    public var initResult: String
+    public var status: RegionStatus.Word
+    public var initResult: InitResult
 
-    public init(name: String, path: String?, kind: String, entry: Int, range: AddressRange?,
-                size: UInt64, noMap: Bool, reusable: Bool, status: String, initResult: String) {
+    public init(name: String, path: String?, kind: RegionKind, entry: Int, range: AddressRange?,
+                size: UInt64, noMap: Bool, reusable: Bool, status: RegionStatus.Word,
+                initResult: InitResult) {
       self.name = name
       self.path = path
       self.kind = kind
@@ -88,9 +89,9 @@ extension MapSnapshot {
   /// The snapshot of a fresh report (boot reservations are left out: they are inputs).
   public init(_ report: MapReport) {
     let regions = RegionOrder.sorted(report.kernel.regions).filter { $0.kind != .boot }.map {
-      Region(name: $0.name, path: $0.path, kind: $0.kind.rawValue, entry: $0.entry,
+      Region(name: $0.name, path: $0.path, kind: $0.kind, entry: $0.entry,
              range: $0.range, size: $0.size, noMap: $0.noMap, reusable: $0.reusable,
-             status: $0.status.word, initResult: $0.initResult.rawValue)
+             status: $0.status.word, initResult: $0.initResult)
     }
     let s = report.summary
     self.init(

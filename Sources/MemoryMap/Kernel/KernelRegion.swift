@@ -63,19 +63,24 @@ public enum RegionStatus: Hashable, Sendable {
     }
   }
 
+  /// The status without its reason: what JSON writes and a diff compares.
+  public enum Word: String, Hashable, Sendable, Codable {
+    case reserved, failed, skipped, disabled
+  }
+
   /// The word JSON uses.
-  public var word: String {
+  public var word: Word {
     switch self {
-    case .reserved: return "reserved"
-    case .failed: return "failed"
-    case .skipped: return "skipped"
-    case .disabled: return "disabled"
+    case .reserved: return .reserved
+    case .failed: return .failed
+    case .skipped: return .skipped
+    case .disabled: return .disabled
     }
   }
 }
 
 /// What the region's init function made of it.
-public enum InitResult: String, Hashable, Sendable {
+public enum InitResult: String, Hashable, Sendable, Codable {
   case cma
   case dmaCoherent = "dma-coherent"
   /// No init function matched (or the region is not in the table).

@@ -30,7 +30,7 @@ enum DiffRenderer {
   static func details(_ change: MapDiff.RegionChange) -> String {
     guard let x = change.before, let y = change.after else {
       let r = (change.before ?? change.after)!
-      return "\(range(r)) \(Formatting.humanSize(r.size)) \(r.kind) \(flags(r)) \(r.status)"
+      return "\(range(r)) \(Formatting.humanSize(r.size)) \(r.kind.rawValue) \(flags(r)) \(r.status.rawValue)"
     }
     var parts: [String] = []
     for kind in change.changes {
@@ -40,8 +40,8 @@ enum DiffRenderer {
       case .resized: parts.append("\(Formatting.humanSize(x.size)) -> \(Formatting.humanSize(y.size))")
       case .flags: parts.append("\(flags(x)) -> \(flags(y))")
       case .placement: parts.append("placed \(range(x)) -> \(range(y))")
-      case .status: parts.append("\(x.status) -> \(y.status)")
-      case .initResult: parts.append("init \(x.initResult) -> \(y.initResult)")
+      case .status: parts.append("\(x.status.rawValue) -> \(y.status.rawValue)")
+      case .initResult: parts.append("init \(x.initResult.rawValue) -> \(y.initResult.rawValue)")
       case .added, .removed: break
       }
     }
@@ -145,8 +145,8 @@ enum DiffRenderer {
   static func document(_ diff: MapDiff) -> Document {
     func side(_ r: MapSnapshot.Region?) -> Side? {
       r.map {
-        Side(path: $0.path, name: $0.name, kind: $0.kind, base: $0.range.map { Hex.plain($0.base) },
-             size: Hex.plain($0.size), nomap: $0.noMap, reusable: $0.reusable, status: $0.status, init: $0.initResult)
+        Side(path: $0.path, name: $0.name, kind: $0.kind.rawValue, base: $0.range.map { Hex.plain($0.base) },
+             size: Hex.plain($0.size), nomap: $0.noMap, reusable: $0.reusable, status: $0.status.rawValue, init: $0.initResult.rawValue)
       }
     }
     func finding(_ f: MapSnapshot.FindingKey) -> FindingJSON {

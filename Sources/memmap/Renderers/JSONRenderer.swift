@@ -138,15 +138,15 @@ enum JSONRenderer {
   struct Region: Decodable {
     var name: String
     var path: String?
-    var kind: String
+    var kind: RegionKind
     var base: String?
     var size: String
     var nomap: Bool
     var reusable: Bool
     var compatible: [String]
-    var status: String
+    var status: RegionStatus.Word
     var reason: String?
-    var init_: String
+    var init_: InitResult
     var inTable: Bool
     var entry: Int
 
@@ -185,7 +185,7 @@ enum JSONRenderer {
     fields.stringIfPresent(Key.reason.stringValue, r.status.reason)
     fields.bool(Key.reusable.stringValue, r.reusable)
     fields.string(Key.size.stringValue, Formatting.hex(r.size))
-    fields.string(Key.status.stringValue, r.status.word)
+    fields.string(Key.status.stringValue, r.status.word.rawValue)
   }
 
   static func finding(_ f: Finding) -> FindingJSON {

@@ -99,7 +99,7 @@ enum TableRenderer {
     if region.reusable { flags.append("reusable") }
     let start = region.range.map { Formatting.paddedHex($0.base) } ?? "not placed"
     let end = region.range.map { $0.lastAddress.map(Formatting.paddedHex) ?? ($0.isEmpty ? "-" : "past 2^64") } ?? "-"
-    var status = region.status.word + (region.status.reason.map { " (\($0))" } ?? "")
+    var status = region.status.word.rawValue + (region.status.reason.map { " (\($0))" } ?? "")
     if region.isReservedOutsideTable { status += ", not in table" }
     return [start, end, Formatting.humanSize(region.size), region.kind.rawValue,
             flags.isEmpty ? "-" : flags.joined(separator: ","), status,

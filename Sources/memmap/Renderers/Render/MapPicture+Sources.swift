@@ -59,13 +59,13 @@ extension MapPicture.Block {
     let cells = TableRenderer.row(region)
     var note: String?
     if region.status != .reserved {
-      note = region.status.word + (region.status.reason.map { ": " + $0 } ?? "")
+      note = region.status.word.rawValue + (region.status.reason.map { ": " + $0 } ?? "")
     }
     var details = [Self.rangeText(region.range), "\(cells[2]) \(region.kind.rawValue), \(cells[4])",
                    "status \(cells[5]), init \(cells[6])"]
     if !region.compatible.isEmpty { details.append("compatible " + cells[8]) }
     self.init(
-      name: region.shortLabel, key: region.path ?? region.name, kind: region.kind.rawValue,
+      name: region.shortLabel, key: region.path ?? region.name, kind: region.kind,
       range: region.range, size: region.size, noMap: region.noMap, reusable: region.reusable,
       active: region.status == .reserved, note: note, details: details)
   }
@@ -76,13 +76,13 @@ extension MapPicture.Block {
     if region.noMap { flags.append("no-map") }
     if region.reusable { flags.append("reusable") }
     let details = [Self.rangeText(region.range),
-                   "\(Formatting.humanSize(region.size)) \(region.kind), \(flags.isEmpty ? "-" : flags.joined(separator: ","))",
-                   "status \(region.status), init \(region.initResult)"]
+                   "\(Formatting.humanSize(region.size)) \(region.kind.rawValue), \(flags.isEmpty ? "-" : flags.joined(separator: ","))",
+                   "status \(region.status.rawValue), init \(region.initResult.rawValue)"]
     self.init(
       name: region.shortLabel, key: region.path ?? region.name, kind: region.kind, range: region.range,
       size: region.size, noMap: region.noMap, reusable: region.reusable,
-      active: region.status == RegionStatus.reserved.word,
-      note: region.status == RegionStatus.reserved.word ? nil : region.status, details: details)
+      active: region.status == .reserved,
+      note: region.status == .reserved ? nil : region.status.rawValue, details: details)
   }
 
   /// `[base, end)`, or `not placed`.

@@ -10,7 +10,7 @@ struct MapPicture: Equatable {
     /// The full path (or name), to match findings and for the hover text.
     var key: String
     /// `static`, `dynamic`, `memreserve` or `boot`: picks the colour.
-    var kind: String
+    var kind: RegionKind
     /// Where it lies; nil (or empty) for a region with no place in the map.
     var range: AddressRange?
     var size: UInt64
@@ -61,7 +61,7 @@ struct MapPicture: Equatable {
     for i in blocks.indices {
       let block = blocks[i]
       if named.contains(block.key) { blocks[i].overlaps = true }
-      if block.kind == RegionKind.memreserve.rawValue, let range = block.range,
+      if block.kind == .memreserve, let range = block.range,
         memreserveOverlappers.contains(where: { $0.overlaps(range) })
       {
         blocks[i].overlaps = true

@@ -1,3 +1,5 @@
+import MemoryMap
+
 /// The picture's palette, fonts and fixed sizes: one place for what the SVG and the HTML page
 /// must agree on.
 enum PictureStyle {
@@ -11,13 +13,12 @@ enum PictureStyle {
   static func textWidth(_ text: String, size: Int) -> Int { (text.count * size * 6 + 9) / 10 }
 
   /// Fill colours of the kinds of region, and of what lies around them.
-  static func fill(kind: String) -> String {
+  static func fill(kind: RegionKind) -> String {
     switch kind {
-    case "static": return "#8fb8de"
-    case "dynamic": return "#b9a7e3"
-    case "memreserve": return "#f4b97e"
-    case "boot": return "#cfcf9a"
-    default: return "#d9d9d9"
+    case .static: return "#8fb8de"
+    case .dynamic: return "#b9a7e3"
+    case .memreserve: return "#f4b97e"
+    case .boot: return "#cfcf9a"
     }
   }
   static let freeRAM = "#e4f4dc"
@@ -47,10 +48,10 @@ enum PictureStyle {
   static func legend(diff: Bool) -> [LegendItem] {
     let line = "stroke=\"\(outline)\" stroke-width=\"1\""
     var items = [
-      LegendItem(fill: fill(kind: "static"), extra: line, text: "static (reg)"),
-      LegendItem(fill: fill(kind: "dynamic"), extra: line, text: "dynamic (size)"),
-      LegendItem(fill: fill(kind: "memreserve"), extra: line, text: "/memreserve/"),
-      LegendItem(fill: fill(kind: "boot"), extra: line, text: "boot reservation"),
+      LegendItem(fill: fill(kind: .static), extra: line, text: "static (reg)"),
+      LegendItem(fill: fill(kind: .dynamic), extra: line, text: "dynamic (size)"),
+      LegendItem(fill: fill(kind: .memreserve), extra: line, text: "/memreserve/"),
+      LegendItem(fill: fill(kind: .boot), extra: line, text: "boot reservation"),
       LegendItem(fill: freeRAM, extra: line, text: "free RAM"),
       LegendItem(fill: notRAM, extra: line, text: "not RAM"),
       LegendItem(fill: "none", extra: bankEdge, text: "RAM bank edge", isLine: true),
@@ -58,7 +59,7 @@ enum PictureStyle {
       LegendItem(fill: "#ffffff", extra: "stroke=\"\(outline)\" stroke-width=\"2\" stroke-dasharray=\"4 2\"",
                  text: "reusable (dashed)"),
       LegendItem(fill: "#ffffff", extra: "stroke=\"\(overlap)\" stroke-width=\"3\"", text: "overlap"),
-      LegendItem(fill: fill(kind: "static"), extra: line + " fill-opacity=\"0.3\"",
+      LegendItem(fill: fill(kind: .static), extra: line + " fill-opacity=\"0.3\"",
                  text: "disabled or failed"),
     ]
     if diff {
