@@ -74,7 +74,7 @@ extension EFIAnalysis {
   static func path(_ source: UBootReservation.Source) -> String {
     switch source {
     case .node(let path): return path
-    case .memreserve(let index): return "/memreserve/[\(index)]"
+    case .memreserve(let index): return MemreserveLabel.nodePath(index)
     case .ubootImage: return "U-Boot"
     case .efiStartup: return "U-Boot's EFI loader"
     }

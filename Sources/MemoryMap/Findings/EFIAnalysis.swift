@@ -20,6 +20,8 @@ enum EFIAnalysis {
     var range: AddressRange
     /// No-map, or a `/memreserve/` entry: the EFI type must be reserved memory.
     var mustBeReserved: Bool
+    /// A `/memreserve/` entry rather than a `reg` entry of a node.
+    var isMemreserve = false
   }
 
   /// `/memreserve/` entries and every `reg` entry of the available static children, as Linux
@@ -27,8 +29,9 @@ enum EFIAnalysis {
   static func staticRegions(_ report: MapReport) -> [StaticRegion] {
     let description = report.description
     var out = description.memoryReservations.filter { $0.size != 0 }.map {
-      StaticRegion(path: "/memreserve/[\($0.index)]",
-                   range: AddressRange(base: $0.address, size: $0.size), mustBeReserved: true)
+      StaticRegion(path: MemreserveLabel.nodePath($0.index),
+                   range: AddressRange(base: $0.address, size: $0.size), mustBeReserved: true,
+                   isMemreserve: true)
     }
     guard FindingAnalysis.parentFormatProblems(report).isEmpty else { return out }
     for child in description.reservedMemory?.children ?? [] where child.isAvailable {
@@ -74,8 +77,8 @@ enum EFIAnalysis {
 
   /// `no-map region [0x..., 0x...)`, `static region ...` or `/memreserve/ entry ...`.
   static func label(_ region: StaticRegion) -> String {
-    let kind = region.path.hasPrefix("/memreserve/")
-      ? "/memreserve/ entry" : region.mustBeReserved ? "no-map region" : "static region"
+    let kind = region.isMemreserve
+      ? MemreserveLabel.noun : region.mustBeReserved ? "no-map region" : "static region"
     return "\(kind) \(Hex.range(region.range))"
   }
 

@@ -111,7 +111,7 @@ public enum FindingAnalysis {
       let node: String
       switch attempt.source {
       case .node(let path): node = path
-      case .memreserve(let index): node = "/memreserve/[\(index)]"
+      case .memreserve(let index): node = MemreserveLabel.nodePath(index)
       case .ubootImage, .efiStartup: return nil
       }
       let own = report.uboot.layout?.reservation

@@ -70,7 +70,7 @@ enum OverlapAnalysis {
       for region in placed.lazy.map({ report.kernel.regions[$0] }) where region.range!.overlaps(reservation) {
         let verb = region.kind == .dynamic ? "is placed over" : "overlaps"
         out.append(Finding(rule: RuleCatalogue.memreserveOverlap,
-          message: "\(region.name) \(Hex.range(region.range!)) \(verb) /memreserve/ entry \(entry.index) "
+          message: "\(region.name) \(Hex.range(region.range!)) \(verb) \(MemreserveLabel.phrase(entry.index)) "
             + Hex.range(reservation),
           nodes: [region.path ?? region.name], property: region.kind.placingProperty))
       }

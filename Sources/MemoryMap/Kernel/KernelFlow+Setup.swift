@@ -80,7 +80,7 @@ extension KernelFlow {
       if entry.size == 0 || panicked { break }
       memblock.reserve(base: entry.address, size: entry.size)
       regions.append(
-        KernelRegion(name: "memreserve[\(entry.index)]", path: nil, kind: .memreserve,
+        KernelRegion(name: MemreserveLabel.regionName(entry.index), path: nil, kind: .memreserve,
                      range: AddressRange(base: entry.address, size: entry.size),
                      size: entry.size, status: .reserved))
     }

@@ -84,7 +84,7 @@ enum TableRenderer {
       var what = "U-Boot's own region"
       switch attempt.source {
       case .node(let path): what = path
-      case .memreserve(let index): what = "/memreserve/ entry \(index)"
+      case .memreserve(let index): what = MemreserveLabel.phrase(index)
       case .ubootImage: break
       case .efiStartup: what = "the EFI loader's start-up pages"
       }
