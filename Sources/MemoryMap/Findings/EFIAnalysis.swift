@@ -33,7 +33,7 @@ enum EFIAnalysis {
                    range: AddressRange(base: $0.address, size: $0.size), mustBeReserved: true,
                    isMemreserve: true)
     }
-    guard FindingAnalysis.parentFormatProblems(report).isEmpty else { return out }
+    guard !report.kernel.parentFormat.isRefused else { return out }
     for child in description.reservedMemory?.children ?? [] where child.isAvailable {
       guard let reg = child.reg else { continue }
       for entry in reg.entries(description.rootCells).entries where entry.size != 0 {
@@ -85,7 +85,7 @@ enum EFIAnalysis {
   /// The DT spec's check (d): a dynamic region with no EFI-usable block of its size inside its
   /// `alloc-ranges` (or anywhere, without them). Alignment is not taken into account.
   static func dynamicFindings(_ report: MapReport, _ map: [EFIDescriptor]) -> [Finding] {
-    guard FindingAnalysis.parentFormatProblems(report).isEmpty else { return [] }
+    guard !report.kernel.parentFormat.isRefused else { return [] }
     let cells = report.description.rootCells
     let usable = usableRuns(map)
     var out: [Finding] = []

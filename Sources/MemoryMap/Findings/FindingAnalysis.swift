@@ -19,39 +19,37 @@ public enum FindingAnalysis {
   }
 
   static func parentFindings(_ report: MapReport) -> [Finding] {
-    guard let parent = report.description.reservedMemory else { return [] }
-    let problems = parentFormatProblems(report)
-    guard !problems.isEmpty else { return [] }
+    guard let parent = report.description.reservedMemory,
+      case .refused(let problems) = report.kernel.parentFormat
+    else { return [] }
     return [Finding(
       rule: RuleCatalogue.reservedMemoryFormat,
-      message: problems.joined(separator: "; ") + ": the kernel ignores all \(parent.children.count) children",
+      message: problems.map(phrase).joined(separator: "; ") + ": the kernel ignores all \(parent.children.count) children",
       nodes: [parent.path])]
   }
 
-  /// Why the kernel refuses `/reserved-memory` (`__reserved_mem_check_root`): cell counts that
-  /// differ from the root's, or no `ranges`. Empty when the format is supported.
-  static func parentFormatProblems(_ report: MapReport) -> [String] {
-    guard let parent = report.description.reservedMemory else { return [] }
-    let cells = report.description.rootCells
-    var problems: [String] = []
-    if parent.addressCells != UInt32(cells.addressCells) {
-      problems.append("#address-cells is \(parent.addressCells.map(String.init) ?? "missing"), root has \(cells.addressCells)")
+  /// One reason the kernel refused `/reserved-memory`, as the finding states it.
+  static func phrase(_ problem: ParentFormat.Problem) -> String {
+    switch problem {
+    case .addressCells(let parent, let root):
+      return "#address-cells is \(parent.map(String.init) ?? "missing"), root has \(root)"
+    case .sizeCells(let parent, let root):
+      return "#size-cells is \(parent.map(String.init) ?? "missing"), root has \(root)"
+    case .missingRanges:
+      return "ranges is missing"
     }
-    if parent.sizeCells != UInt32(cells.sizeCells) {
-      problems.append("#size-cells is \(parent.sizeCells.map(String.init) ?? "missing"), root has \(cells.sizeCells)")
-    }
-    if !parent.hasRanges { problems.append("ranges is missing") }
-    return problems
   }
 
   /// Shape findings for each available child. None when the parent's format is refused: the
   /// kernel never reads the children then, and their cells would be decoded with the wrong counts.
   static func childShapeFindings(_ report: MapReport) -> [Finding] {
-    guard parentFormatProblems(report).isEmpty else { return [] }
+    guard !report.kernel.parentFormat.isRefused else { return [] }
     let cells = report.description.rootCells
     var out: [Finding] = []
-    for child in report.description.reservedMemory?.children ?? [] where child.isAvailable {
-      out += RegionShape.findings(child, cells: cells, profile: report.kernel.profile)
+    let children = report.description.reservedMemory?.children ?? []
+    for (index, child) in children.enumerated() where child.isAvailable {
+      out += RegionShape.findings(child, region: report.kernel.region(ofChild: index),
+                                  cells: cells, profile: report.kernel.profile)
     }
     return out
   }

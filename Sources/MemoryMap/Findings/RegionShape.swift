@@ -2,20 +2,24 @@ import DeviceTree
 
 /// Checks one `/reserved-memory` child's properties against what the kernel can read.
 enum RegionShape {
-  static func findings(_ child: ReservedMemoryNode, cells: RootCells, profile: KernelProfile)
-    -> [Finding]
+  /// `region` is the kernel flow's record of the child (its first `reg` entry).
+  static func findings(_ child: ReservedMemoryNode, region: KernelRegion, cells: RootCells,
+                       profile: KernelProfile) -> [Finding]
   {
     var out: [Finding] = []
     let node = [child.path]
     if let reg = child.reg {
-      out += regFindings(child, reg.entries(cells), length: reg.length, profile: profile)
+      out += regFindings(child, reg.entries(cells), length: reg.length, cma: region.cmaCandidate,
+                         profile: profile)
       if child.size != nil {
         out.append(Finding(rule: RuleCatalogue.regAndSize,
           message: "\(child.name) has reg and size; the kernel uses reg and ignores size", nodes: node))
       }
     } else if let size = child.size {
       if let number = size.number(cells: cells.sizeCells) {
-        out += dynamicCMAFindings(child, size: number.value, alignment: profile.cmaAlignment)
+        if region.cmaCandidate {
+          out += dynamicCMAFindings(child, size: number.value, alignment: profile.cmaAlignment)
+        }
       } else {
         out.append(Finding(rule: RuleCatalogue.malformedSize,
           message: "size is \(size.length) bytes, #size-cells \(cells.sizeCells) needs \(cells.sizeCells * 4)",
@@ -51,7 +55,7 @@ enum RegionShape {
   }
 
   static func regFindings(_ child: ReservedMemoryNode, _ decoded: CellEntries, length: Int,
-                          profile: KernelProfile) -> [Finding]
+                          cma: Bool, profile: KernelProfile) -> [Finding]
   {
     let node = [child.path]
     if length != 0 && (decoded.entryLength == 0 || decoded.isMalformed) {
@@ -84,7 +88,7 @@ enum RegionShape {
       }
     }
     let cmaAlignment = profile.cmaAlignment
-    if let first = decoded.entries.first, isCMA(child),
+    if let first = decoded.entries.first, cma,
       (first.address | first.size) & (cmaAlignment - 1) != 0
     {
       out.append(Finding(rule: RuleCatalogue.cmaMisaligned,
@@ -94,19 +98,14 @@ enum RegionShape {
     return out
   }
 
-  /// A dynamic CMA pool whose size is not a multiple of the CMA alignment. The kernel aligns the
-  /// base it picks (`__reserved_mem_alloc_size` raises the alignment for reusable pools) but not
-  /// the size, so `rmem_cma_setup` refuses the region after placing it.
+  /// A dynamic CMA candidate's size that is not a multiple of the CMA alignment. The kernel
+  /// aligns the base it picks (`__reserved_mem_alloc_size` raises the alignment for CMA
+  /// candidates) but not the size, so `rmem_cma_setup` refuses the region after placing it.
   static func dynamicCMAFindings(_ child: ReservedMemoryNode, size: UInt64, alignment: UInt64)
     -> [Finding]
   {
-    guard isCMA(child), size & (alignment - 1) != 0 else { return [] }
+    guard size & (alignment - 1) != 0 else { return [] }
     return [Finding(rule: RuleCatalogue.cmaMisaligned,
       message: "CMA pool size \(Hex.plain(size)) is not a multiple of \(alignment >> 20) MiB", nodes: [child.path])]
-  }
-
-  /// Whether the kernel hands the region to CMA: `shared-dma-pool`, `reusable`, not `no-map`.
-  static func isCMA(_ child: ReservedMemoryNode) -> Bool {
-    child.isCompatible(with: "shared-dma-pool") && child.reusable && !child.noMap
   }
 }

@@ -22,7 +22,7 @@ extension KernelFlow {
       }
       align = value
     }
-    if profile.hasCMA && isCMACandidate(child) { align = max(align, profile.cmaAlignment) }
+    if regions[region].cmaCandidate { align = max(align, profile.cmaAlignment) }
     var base: UInt64 = 0
     var allocRanges = child.allocRanges.map { $0.entries(cells) }
     if let decoded = allocRanges, decoded.entryLength == 0 || decoded.isMalformed,
@@ -66,9 +66,10 @@ extension KernelFlow {
     return false
   }
 
-  /// CMA regions get at least `CMA_MIN_ALIGNMENT_BYTES`: `shared-dma-pool`, `reusable`, not `no-map`.
+  /// Whether this kernel treats a child as CMA (`KernelRegion.cmaCandidate`): it has CMA, and
+  /// the child is `shared-dma-pool`, `reusable` and not `no-map`. Decided once per child.
   func isCMACandidate(_ child: ReservedMemoryNode) -> Bool {
-    child.isCompatible(with: "shared-dma-pool") && child.reusable && !child.noMap
+    profile.hasCMA && child.isCompatible(with: "shared-dma-pool") && child.reusable && !child.noMap
   }
 
   /// One `alloc-ranges` attempt. From v6.5 the direction flips for this attempt when the range
@@ -106,12 +107,13 @@ extension KernelFlow {
 
   /// The init functions of Debian's configuration, in link order: CMA, then the coherent DMA
   /// pool, both for `shared-dma-pool`. Returns what the first success made, `.failed` when all
-  /// matching functions failed, `.none` when none matched.
-  mutating func runInitFunctions(child: ReservedMemoryNode, base: UInt64, size: UInt64)
-    -> InitResult
+  /// matching functions failed, `.none` when none matched. `cma` is the child's CMA candidacy
+  /// (`KernelRegion.cmaCandidate`).
+  mutating func runInitFunctions(child: ReservedMemoryNode, cma: Bool, base: UInt64,
+                                 size: UInt64) -> InitResult
   {
     guard child.isCompatible(with: "shared-dma-pool") else { return .none }
-    if profile.hasCMA && child.reusable && !child.noMap {
+    if cma {
       // Once CMA has refused a region, the DMA pool refuses it too (it is reusable).
       if (base | size) & (profile.cmaAlignment - 1) != 0 {
         events.append(.cmaIncorrectAlignment(name: child.name))

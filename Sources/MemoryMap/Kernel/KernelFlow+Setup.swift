@@ -106,10 +106,11 @@ extension KernelFlow {
         size = first.size
       }
       firstRegionOfChild.append(regions.count)
-      regions.append(
-        KernelRegion(name: child.name, path: child.path, kind: kind, range: range, size: size,
-                     noMap: child.noMap, reusable: child.reusable, compatible: child.compatible,
-                     status: status))
+      var region = KernelRegion(
+        name: child.name, path: child.path, kind: kind, range: range, size: size,
+        noMap: child.noMap, reusable: child.reusable, compatible: child.compatible, status: status)
+      region.cmaCandidate = isCMACandidate(child)
+      regions.append(region)
     }
   }
 
@@ -127,13 +128,8 @@ extension KernelFlow {
     return regions.count - 1
   }
 
-  /// `__reserved_mem_check_root`: the parent's cell counts must equal the root's, and it
-  /// must have `ranges`.
-  var parentFormatAccepted: Bool {
-    guard let parent = description.reservedMemory else { return false }
-    return parent.sizeCells == UInt32(cells.sizeCells)
-      && parent.addressCells == UInt32(cells.addressCells) && parent.hasRanges
-  }
+  /// True when `__reserved_mem_check_root` accepted `/reserved-memory` (`parentFormat`).
+  var parentFormatAccepted: Bool { parentFormat == .accepted }
 
   /// Marks every available child as skipped because the parent's format was refused.
   mutating func skipAllChildren() {

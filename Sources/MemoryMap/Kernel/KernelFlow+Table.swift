@@ -32,7 +32,8 @@ extension KernelFlow {
     let entry = table[position]
     let child = children[entry.child]
     let region = firstRegionOfChild[entry.child]
-    let result = runInitFunctions(child: child, base: entry.base, size: entry.size)
+    let result = runInitFunctions(child: child, cma: regions[region].cmaCandidate,
+                                  base: entry.base, size: entry.size)
     regions[region].initResult = result
     if result == .failed {
       events.append(.matchingFailed(name: child.name))

@@ -14,6 +14,13 @@ public struct KernelResult: Sendable {
   public var panic: KernelPanic?
   /// What the kernel reserved only after the scan (riscv's DTB): not avoided by the scan.
   public var lateReservations: [BootReservation] = []
+  /// Whether the kernel accepted `/reserved-memory`'s format, and if not, why.
+  public var parentFormat: ParentFormat = .absent
+  /// For each `/reserved-memory` child, the index in `regions` of its first region.
+  var firstRegionOfChild: [Int] = []
+
+  /// The region of child `index` of `/reserved-memory` (its first `reg` entry).
+  func region(ofChild index: Int) -> KernelRegion { regions[firstRegionOfChild[index]] }
 }
 
 /// One entry of the kernel's `reserved_mem` array.
@@ -52,6 +59,8 @@ public struct KernelFlow {
   let description: MemoryDescription
   let profile: KernelProfile
   let cells: RootCells
+  /// `__reserved_mem_check_root`'s verdict on `/reserved-memory`, judged once.
+  let parentFormat: ParentFormat
   var memblock = Memblock()
   var events: [KernelEvent] = []
   var regions: [KernelRegion] = []
@@ -73,6 +82,7 @@ public struct KernelFlow {
     self.description = description
     self.profile = profile
     self.cells = description.rootCells
+    self.parentFormat = ParentFormat.judge(description.reservedMemory, root: description.rootCells)
     self.tableCapacity = profile.fixedCapacity
     self.memblock = Memblock(staticSlots: profile.architecture.earlyMemblockSlots)
   }
@@ -99,7 +109,8 @@ public struct KernelFlow {
     let late = flow.panicked ? [] : inputs.reservations.filter(\.afterScan)
     return KernelResult(profile: profile, events: flow.events, regions: flow.regions,
                         memblock: flow.memblock, table: flow.table, panic: flow.finalPanic,
-                        lateReservations: late)
+                        lateReservations: late, parentFormat: flow.parentFormat,
+                        firstRegionOfChild: flow.firstRegionOfChild)
   }
 
   /// True once the kernel has died: a panic the flow decided, or a memblock change that did

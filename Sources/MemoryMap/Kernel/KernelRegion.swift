@@ -108,6 +108,10 @@ public struct KernelRegion: Hashable, Sendable {
   public var initResult: InitResult
   /// True when the region has an entry in the kernel's reserved-memory table.
   public var inTable: Bool
+  /// True when the kernel treats the region as a CMA candidate: its kernel has CMA and the node
+  /// is `shared-dma-pool`, `reusable` and not `no-map` (the test `__reserved_mem_alloc_size`
+  /// raises the alignment on, and `rmem_cma_setup` accepts).
+  public var cmaCandidate = false
 
   /// True for a `/reserved-memory` region the kernel reserved but keeps no table entry for
   /// (6.1's overflow past 64): no init function, not findable through `memory-region`.
