@@ -34,9 +34,10 @@ enum EFIAnalysis {
                    isMemreserve: true)
     }
     guard !report.kernel.parentFormat.isRefused else { return out }
-    for child in description.reservedMemory?.children ?? [] where child.isAvailable {
-      guard let reg = child.reg else { continue }
-      for entry in reg.entries(description.rootCells).entries where entry.size != 0 {
+    let children = description.reservedMemory?.children ?? []
+    for (index, child) in children.enumerated() where child.isAvailable {
+      guard let reg = report.kernel.regOfChild[index] else { continue }
+      for entry in reg.entries where entry.size != 0 {
         let range = AddressRange(base: entry.address, size: entry.size)
         guard !range.wraps else { continue }
         out.append(StaticRegion(path: child.path, range: range, mustBeReserved: child.noMap))

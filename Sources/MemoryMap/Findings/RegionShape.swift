@@ -2,14 +2,15 @@ import DeviceTree
 
 /// Checks one `/reserved-memory` child's properties against what the kernel can read.
 enum RegionShape {
-  /// `region` is the kernel flow's record of the child (its first `reg` entry).
-  static func findings(_ child: ReservedMemoryNode, region: KernelRegion, cells: RootCells,
-                       profile: KernelProfile) -> [Finding]
+  /// `region` is the kernel flow's record of the child (its first `reg` entry), `decodedReg`
+  /// the flow's decoding of its `reg`.
+  static func findings(_ child: ReservedMemoryNode, region: KernelRegion, decodedReg: CellEntries?,
+                       cells: RootCells, profile: KernelProfile) -> [Finding]
   {
     var out: [Finding] = []
     let node = [child.path]
-    if let reg = child.reg {
-      out += regFindings(child, reg.entries(cells), length: reg.length, cma: region.cmaCandidate,
+    if let reg = child.reg, let decodedReg {
+      out += regFindings(child, decodedReg, length: reg.length, cma: region.cmaCandidate,
                          profile: profile)
       if child.size != nil {
         out.append(Finding(rule: RuleCatalogue.regAndSize,

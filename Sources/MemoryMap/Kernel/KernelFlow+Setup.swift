@@ -92,16 +92,17 @@ extension KernelFlow {
     let children = description.reservedMemory?.children ?? []
     firstRegionOfChild = []
     firstRegionOfChild.reserveCapacity(children.count)
+    regOfChild = children.map { $0.reg?.entries(cells) }
     regions.reserveCapacity(regions.count + children.count)
     // Most children log two events (reserved, then the table's summary line); reserving them
     // up front spares a doubling that at 100,000 children would leave 2.5 MB unused.
     events.reserveCapacity(events.count + 2 * children.count)
-    for child in children {
+    for (index, child) in children.enumerated() {
       let kind: RegionKind = child.reg == nil && child.size != nil ? .dynamic : .static
       let status: RegionStatus = child.isAvailable ? .skipped(.noRegOrSize) : .disabled
       var size = child.size?.number(cells: cells.sizeCells)?.value ?? 0
       var range: AddressRange? = nil
-      if !child.isAvailable, let first = child.reg?.entries(cells).entries.first {
+      if !child.isAvailable, let first = regOfChild[index]?.entries.first {
         range = AddressRange(base: first.address, size: first.size)
         size = first.size
       }

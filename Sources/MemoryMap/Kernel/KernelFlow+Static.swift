@@ -37,8 +37,7 @@ extension KernelFlow {
   /// the first entry goes into the table right after it is reserved, as the fixed-array flow does.
   mutating func reserveReg(child index: Int, saveFirst: Bool) -> RegOutcome {
     let child = children[index]
-    guard let reg = child.reg else { return .noReg }
-    let decoded = reg.entries(cells)
+    guard let reg = child.reg, let decoded = regOfChild[index] else { return .noReg }
     let malformed = reg.length != 0 && (decoded.entryLength == 0 || decoded.isMalformed)
     if malformed || decoded.entries.isEmpty {
       regions[firstRegionOfChild[index]].status = .skipped(malformed ? .invalidReg : .emptyReg)
@@ -148,8 +147,7 @@ extension KernelFlow {
       return
     }
     for (index, child) in children.enumerated() {
-      guard let reg = child.reg, child.isAvailable else { continue }
-      let decoded = reg.entries(cells)
+      guard let reg = child.reg, let decoded = regOfChild[index], child.isAvailable else { continue }
       if reg.length != 0 && (decoded.entryLength == 0 || decoded.isMalformed) {
         if !profile.invalidRegIsAbsent { events.append(.invalidReg(name: child.name)) }
         continue

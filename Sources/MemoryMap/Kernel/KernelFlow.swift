@@ -1,3 +1,5 @@
+import DeviceTree
+
 /// The prediction for one device tree under one kernel profile.
 public struct KernelResult: Sendable {
   public var profile: KernelProfile
@@ -18,6 +20,9 @@ public struct KernelResult: Sendable {
   public var parentFormat: ParentFormat = .absent
   /// For each `/reserved-memory` child, the index in `regions` of its first region.
   var firstRegionOfChild: [Int] = []
+  /// For each `/reserved-memory` child, its `reg` as the kernel decodes it (with the root's
+  /// cell counts); nil when it has none.
+  var regOfChild: [CellEntries?] = []
 
   /// The region of child `index` of `/reserved-memory` (its first `reg` entry).
   func region(ofChild index: Int) -> KernelRegion { regions[firstRegionOfChild[index]] }
@@ -67,6 +72,9 @@ public struct KernelFlow {
   var table: [TableEntry] = []
   /// For each `/reserved-memory` child, the index of its first region in `regions`.
   var firstRegionOfChild: [Int] = []
+  /// For each `/reserved-memory` child, its `reg` decoded once with the root's cell counts
+  /// (`dt_root_addr_cells`, `dt_root_size_cells`); nil when it has none.
+  var regOfChild: [CellEntries?] = []
   /// For children with a multi-entry `reg`, the indices of the regions of entries 1, 2, ...
   var laterRegionsOfChild: [Int: [Int]] = [:]
   /// The two-stage flow's array size (`total_reserved_mem_cnt`).
@@ -110,7 +118,7 @@ public struct KernelFlow {
     return KernelResult(profile: profile, events: flow.events, regions: flow.regions,
                         memblock: flow.memblock, table: flow.table, panic: flow.finalPanic,
                         lateReservations: late, parentFormat: flow.parentFormat,
-                        firstRegionOfChild: flow.firstRegionOfChild)
+                        firstRegionOfChild: flow.firstRegionOfChild, regOfChild: flow.regOfChild)
   }
 
   /// True once the kernel has died: a panic the flow decided, or a memblock change that did
