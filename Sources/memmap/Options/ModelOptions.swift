@@ -87,8 +87,11 @@ struct ModelOptions: ParsableArguments {
     // Read here so that a bad map stops the run before any tree is read (exit 2); read again
     // for the model, hence a file, not standard input.
     guard efiMap != "-" else { throw ValidationError("--efi-map needs a file, not standard input") }
-    if let efiMap, let origin = try EFIMapLoader.load(efiMap).origin {
-      Diagnostics.printNote(EFIMapLoader.originNote(efiMap, origin: origin, map: try EFIMapLoader.load(efiMap)))
+    if let efiMap {
+      let map = try EFIMapLoader.load(efiMap)
+      if let origin = map.origin {
+        Diagnostics.printNote(EFIMapLoader.originNote(efiMap, origin: origin, map: map))
+      }
     }
   }
 
