@@ -47,7 +47,7 @@ public struct DeviceTreeBlob: Sendable {
     do {
       contents = try FileBytes.readWords(path: path, limit: maximumSize)
     } catch {
-      throw DeviceTreeError(file: path, reason: error.reason)
+      throw DeviceTreeError(file: path, reason: .init(error.reason))
     }
     return try DeviceTreeBlob(words: contents.words, byteCount: contents.byteCount, file: path)
   }

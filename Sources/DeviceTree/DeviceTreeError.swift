@@ -43,3 +43,13 @@ public struct DeviceTreeError: Error, Sendable, Equatable {
     }
   }
 }
+
+extension DeviceTreeError.Reason {
+  /// A device tree's file that could not be read: the read's own reason.
+  public init(_ failure: FileBytes.Failure.Reason) {
+    switch failure {
+    case .unreadable(let text): self = .unreadable(text)
+    case .tooLarge(let limit): self = .tooLarge(limit: limit)
+    }
+  }
+}

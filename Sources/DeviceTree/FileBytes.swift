@@ -6,9 +6,18 @@
 
 /// Reads a whole file with plain system calls (no Foundation on the hot path).
 public enum FileBytes {
-  /// Why a read failed, as the C library words it.
-  public struct Failure: Error, Sendable {
-    public let reason: DeviceTreeError.Reason
+  /// Why a read failed, as the C library words it. Its own type, not `DeviceTreeError`: the
+  /// file may be a log, a script or a map; a device-tree reader turns it into its error.
+  public struct Failure: Error, Sendable, Equatable {
+    /// What went wrong.
+    public enum Reason: Sendable, Equatable {
+      /// The operating system refused to read the file (`errno` text).
+      case unreadable(String)
+      /// The file is larger than `limit` bytes, the most its reader takes.
+      case tooLarge(limit: Int)
+    }
+
+    public let reason: Reason
   }
 
   /// The file's bytes in 8-byte words (the last one padded with zeros) and the byte count;

@@ -1,5 +1,4 @@
 import ArgumentParser
-import DeviceTree
 import MemoryMap
 
 extension MemmapCommand {
@@ -27,9 +26,9 @@ extension MemmapCommand {
     mutating func execute() throws -> Outcome {
       let text: String
       do {
-        text = String(decoding: try FileBytes.read(path: log, limit: 256 << 20), as: UTF8.self)
+        text = try InputFile.text(log, limit: 256 << 20)
       } catch {
-        Diagnostics.printError("\(log): cannot read: \(ErrorText.reasonText(error.reason))")
+        Diagnostics.printError(error.text)
         return .unreadableInput
       }
       let logged = KernelLogVersion.find(in: text)

@@ -63,7 +63,7 @@ extension MemmapCommand {
         switch SnapshotLoader.load(path, options: options, input: input) {
         case .success(let snapshot): pair.append(snapshot)
         case .failure(let failure):
-          Diagnostics.printError(failure.message)
+          Diagnostics.printError(failure.text)
           return nil
         }
       }

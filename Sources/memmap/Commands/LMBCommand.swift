@@ -1,5 +1,4 @@
 import ArgumentParser
-import DeviceTree
 import MemoryMap
 
 extension MemmapCommand {
@@ -28,12 +27,12 @@ extension MemmapCommand {
     var script: String = "-"
 
     mutating func execute() throws -> Outcome {
-      switch Self.script(at: script) {
+      switch LMBScriptFile.read(script) {
       case .success(let parsed):
         try Self.stream(parsed) { (text) throws(WriteError) in try Diagnostics.write(text) }
         return .clean
-      case .failure(let failure):
-        Diagnostics.printError(failure.message)
+      case .failure(let error):
+        Diagnostics.printError(error.text)
         return .unreadableInput
       }
     }
@@ -53,37 +52,9 @@ extension MemmapCommand {
       if !pending.isEmpty { try write(pending) }
     }
 
-    /// Why a script produced no output: a one-line message for `memmap: error: `.
-    struct Failure: Error, Equatable {
-      let message: String
-    }
-
-    /// The largest script read (far more than any hand-written one).
-    static let sizeLimit = 16 << 20
-
-    /// Reads and parses the script at `path` ("-" is standard input).
-    static func script(at path: String) -> Result<LMBScript, Failure> {
-      let name = path == "-" ? "<stdin>" : path
-      let bytes: [UInt8]
-      do {
-        bytes = try FileBytes.read(path: path, limit: sizeLimit)
-      } catch {
-        return .failure(Failure(message: LMBScriptRenderer.readProblem(error.reason, file: name)))
-      }
-      guard let text = String(validating: bytes, as: UTF8.self) else {
-        return .failure(Failure(message: "\(name): not UTF-8 text"))
-      }
-      return parseScript(text, file: name)
-    }
-
-    /// Parses a script's text; `file` names it in error messages.
-    static func parseScript(_ text: String, file: String) -> Result<LMBScript, Failure> {
-      LMBScript.parse(text).mapError { Failure(message: LMBScriptRenderer.errorText($0, file: file)) }
-    }
-
     /// Parses, runs and renders a script's text whole (for tests and small scripts).
-    static func output(for text: String, file: String) -> Result<String, Failure> {
-      parseScript(text, file: file).map { LMBScriptRenderer.render($0.run()) }
+    static func output(for text: String, file: String) -> Result<String, InputError> {
+      LMBScriptFile.parse(text, file: file).map { LMBScriptRenderer.render($0.run()) }
     }
   }
 }

@@ -56,7 +56,7 @@ extension MemmapCommand {
 
     mutating func execute() throws -> Outcome {
       // A bad baseline stops the run before any tree is read.
-      let accepted = try baseline.map { path throws(BaselineError) in try BaselineFile.read(path) }
+      let accepted = try baseline.map { path throws(InputError) in try BaselineFile.read(path) }
       let expansion = LintRunner.expand(paths)
       for skipped in expansion.skipped { Diagnostics.printNote(Self.skippedNote(skipped)) }
       for entry in expansion.notRegular {

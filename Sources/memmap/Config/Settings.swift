@@ -56,17 +56,17 @@ final class Settings {
   static func read(_ path: String, folder: String) throws(ConfigError) -> ConfigFile {
     let bytes: [UInt8]
     do {
-      bytes = try FileBytes.read(path: path, limit: 16 << 20)
+      bytes = try InputFile.read(path, limit: 16 << 20)
     } catch {
-      throw ConfigError(path: path, line: nil, message: "cannot read: \(ErrorText.reasonText(error.reason))")
+      throw ConfigError(path: path, line: nil, message: error.problem)
     }
     return try ConfigFile(text: String(decoding: bytes, as: UTF8.self), path: path, folder: folder)
   }
 
   /// The firmware map at `path`, read once per run.
-  func efiMap(_ path: String) throws(EFIMapLoadError) -> EFIFirmwareMap {
+  func efiMap(_ path: String) throws(InputError) -> EFIFirmwareMap {
     if let map = efiMaps[path] { return map }
-    let map = try EFIMapLoader.load(path)
+    let map = try EFIMapFile.load(path)
     efiMaps[path] = map
     return map
   }

@@ -3,7 +3,12 @@ import DeviceTree
 /// The one-line wording of load errors: `FILE: what is wrong (FDT_ERR_...)`.
 enum ErrorText {
   static func line(for error: DeviceTreeError) -> String {
-    var location = error.file + ": "
+    error.file + ": " + problem(for: error)
+  }
+
+  /// The line without its file: `/memory: reg: truncated device tree blob (FDT_ERR_TRUNCATED)`.
+  static func problem(for error: DeviceTreeError) -> String {
+    var location = ""
     if let node = error.nodePath { location += node + (error.property.map { ": " + $0 } ?? "") + ": " }
     switch error.reason {
     case .unreadable(let text): return location + "cannot read: " + text
@@ -31,20 +36,6 @@ enum ErrorText {
     case .badOverlay: return "malformed overlay"
     case .noPhandles: return "the base tree has no phandles left"
     default: return describe(code)
-    }
-  }
-
-  /// The reason alone, for files that are not device trees (logs, scripts, maps).
-  static func reasonText(_ reason: DeviceTreeError.Reason) -> String {
-    switch reason {
-    case .unreadable(let text): return text
-    case .tooLarge(let limit): return "larger than \(Formatting.humanSize(UInt64(limit))), the most memmap reads"
-    case .badCellCount(let property, let value): return "\(property) = \(value)"
-    case .badCellLength(let property, let length): return "\(property) is \(length) bytes long"
-    case .fdt(let code): return code.name
-    case .refused(let text): return text
-    case .toolFailed(let tool, let message): return "\(tool): \(message)"
-    case .overlayFailed(let overlay, _, let code): return "\(overlay): \(code.name)"
     }
   }
 

@@ -2,27 +2,20 @@ import DeviceTree
 import FoundationEssentials
 import MemoryMap
 
-/// A one-line reason an input could not be used.
-struct LoadFailure: Error, CustomStringConvertible {
-  let message: String
-  init(_ message: String) { self.message = message }
-  var description: String { message }
-}
-
 /// Reads a diff input: a DTB (modelled now) or a saved `inspect --format json` document.
 enum SnapshotLoader {
-  static func load(_ path: String, options: MapOptions, input: InputSettings) -> Result<MapSnapshot, LoadFailure> {
+  static func load(_ path: String, options: MapOptions, input: InputSettings) -> Result<MapSnapshot, InputError> {
     let modelled = {
       ReportLoader.loadOne(path, options: options, input: input)
-        .map(MapSnapshot.init).mapError { LoadFailure(ErrorText.line(for: $0)) }
+        .map(MapSnapshot.init).mapError(InputError.init)
     }
     // `image.itb:conf-1` names a FIT configuration, not a file to read.
     if InputLoader.imageOfBoard(path) != nil { return modelled() }
     let bytes: [UInt8]
     do {
-      bytes = try FileBytes.read(path: path, limit: DeviceTreeBlob.maximumSize)
+      bytes = try InputFile.read(path, limit: DeviceTreeBlob.maximumSize)
     } catch {
-      return .failure(LoadFailure("\(path): cannot read: \(ErrorText.reasonText(error.reason))"))
+      return .failure(error)
     }
     if bytes.first == UInt8(ascii: "{") || bytes.first == UInt8(ascii: "[") {
       return SavedInspectJSON.snapshot(from: bytes, file: path)
@@ -33,7 +26,7 @@ enum SnapshotLoader {
         let blob = try DeviceTreeBlob(bytes: bytes, file: path)
         return .success(MapSnapshot(try MapReport.make(blob, options: options)))
       } catch {
-        return .failure(LoadFailure(ErrorText.line(for: error)))
+        return .failure(InputError(error))
       }
     }
     return modelled()
@@ -49,7 +42,7 @@ enum SnapshotLoader {
       switch load(path, options: try settings.mapOptions(for: path), input: input) {
       case .success(let snapshot): snapshots.append(snapshot)
       case .failure(let failure):
-        Diagnostics.printError(failure.message)
+        Diagnostics.printError(failure.text)
         return nil
       }
     }
@@ -85,17 +78,17 @@ enum SavedInspectJSON {
     return path.isEmpty ? context.debugDescription : "at \(path): \(context.debugDescription)"
   }
 
-  static func snapshot(from bytes: [UInt8], file: String) -> Result<MapSnapshot, LoadFailure> {
+  static func snapshot(from bytes: [UInt8], file: String) -> Result<MapSnapshot, InputError> {
     let document: Document
     do {
       document = try JSONDecoder().decode(Document.self, from: Data(bytes))
     } catch {
-      return .failure(LoadFailure("\(file): not an 'inspect --format json' document of one file (\(describe(error)))"))
+      return .failure(InputError(file: file, problem: "not an 'inspect --format json' document of one file (\(describe(error)))"))
     }
     func number(_ text: String?) -> UInt64? { text.flatMap { NumberSyntax.parse($0) } }
     var regions: [MapSnapshot.Region] = []
     for r in document.reserved {
-      guard let size = number(r.size) else { return .failure(LoadFailure("\(file): bad size \(r.size) for \(r.name)")) }
+      guard let size = number(r.size) else { return .failure(InputError(file: file, problem: "bad size \(r.size) for \(r.name)")) }
       regions.append(MapSnapshot.Region(
         name: r.name, path: r.path, kind: r.kind, entry: r.entry,
         range: number(r.base).map { AddressRange(base: $0, size: size) }, size: size,
@@ -104,14 +97,14 @@ enum SavedInspectJSON {
     var totals: [String: UInt64] = [:]
     if let s = document.summary {
       for (name, text) in [("ram", s.ram), ("reserved", s.reserved), ("nomap", s.nomap), ("free", s.free)] {
-        guard let value = number(text) else { return .failure(LoadFailure("\(file): bad \(name) total \(text)")) }
+        guard let value = number(text) else { return .failure(InputError(file: file, problem: "bad \(name) total \(text)")) }
         totals[name] = value
       }
     }
     var memory: [AddressRange] = []
     for bank in document.memory {
       guard let base = number(bank.base), let size = number(bank.size) else {
-        return .failure(LoadFailure("\(file): bad memory bank \(bank.base) + \(bank.size)"))
+        return .failure(InputError(file: file, problem: "bad memory bank \(bank.base) + \(bank.size)"))
       }
       memory.append(AddressRange(base: base, size: size))
     }

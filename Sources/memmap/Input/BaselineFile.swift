@@ -1,12 +1,5 @@
-import DeviceTree
 import FoundationEssentials
 import MemoryMap
-
-/// Why a baseline file cannot be used: one line naming it (exit 2).
-struct BaselineError: Error, LocalizedError {
-  var text: String
-  var errorDescription: String? { text }
-}
 
 /// `lint --baseline` and `--write-baseline`: a `Baseline` as a JSON file, keys sorted, one
 /// entry per finding, so that a reviewer can read what was accepted.
@@ -18,20 +11,15 @@ enum BaselineFile {
     var tool: String
   }
 
-  static func read(_ path: String) throws(BaselineError) -> Baseline {
-    let bytes: [UInt8]
-    do {
-      bytes = try FileBytes.read(path: path, limit: 256 << 20)
-    } catch {
-      throw BaselineError(text: "\(path): cannot read: \(ErrorText.reasonText(error.reason))")
-    }
+  static func read(_ path: String) throws(InputError) -> Baseline {
+    let bytes = try InputFile.read(path, limit: 256 << 20)
     guard let document = try? JSONDecoder().decode(Document.self, from: Data(bytes)),
       document.tool == ToolInfo.name
     else {
-      throw BaselineError(text: "\(path): not a memmap baseline (write one with --write-baseline)")
+      throw InputError(file: path, problem: "not a memmap baseline (write one with --write-baseline)")
     }
     guard document.schemaVersion == 1 else {
-      throw BaselineError(text: "\(path): baseline schema \(document.schemaVersion) is newer than this memmap's (1)")
+      throw InputError(file: path, problem: "baseline schema \(document.schemaVersion) is newer than this memmap's (1)")
     }
     return Baseline(entries: document.findings)
   }

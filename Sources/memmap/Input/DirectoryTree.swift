@@ -43,7 +43,7 @@ enum DirectoryTree {
       do {
         value = try FileBytes.read(path: child, limit: budget)
       } catch {
-        throw DeviceTreeError(file: root, nodePath: child, reason: error.reason)
+        throw DeviceTreeError(file: root, nodePath: child, reason: .init(error.reason))
       }
       budget -= value.count
       contents.properties.append(Property(name: entry.name, value: value))

@@ -86,7 +86,7 @@ enum FITImage {
     do {
       return try FileBytes.read(path: runner.path("image"), limit: DeviceTreeBlob.maximumSize)
     } catch {
-      throw DeviceTreeError(file: board, reason: error.reason)
+      throw DeviceTreeError(file: board, reason: .init(error.reason))
     }
   }
 }

@@ -72,7 +72,7 @@ enum InputLoader {
     do {
       contents = try FileBytes.readWords(path: path, limit: DeviceTreeBlob.maximumSize)
     } catch {
-      throw DeviceTreeError(file: path, reason: error.reason)
+      throw DeviceTreeError(file: path, reason: .init(error.reason))
     }
     let head = contents.words.withUnsafeBytes { Array($0.prefix(min(contents.byteCount, 65536))) }
     switch ContentKind.of(head, name: path) {

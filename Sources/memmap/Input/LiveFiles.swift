@@ -32,7 +32,7 @@ struct LiveFiles {
 
   /// Reads what is there. A file that is missing or unreadable is a note (the check is not
   /// made); one that is there but not in the kernel's format is an error.
-  func read(notes: inout [String]) throws(LoadFailure) -> LiveRecord {
+  func read(notes: inout [String]) throws(InputError) -> LiveRecord {
     var record = LiveRecord()
     // On the board itself, say how to make debugfs readable; a saved folder just lacks the file.
     let debugfs = log == nil ? "mount debugfs and read it as root" : ""
@@ -61,16 +61,16 @@ struct LiveFiles {
     do {
       return String(decoding: try FileBytes.read(path: path, limit: 64 << 20), as: UTF8.self)
     } catch {
-      notes.append("\(path): \(ErrorText.reasonText(error.reason))\(hint.isEmpty ? "" : " (\(hint))"); not compared")
+      notes.append("\(path): \(InputFile.reason(error.reason))\(hint.isEmpty ? "" : " (\(hint))"); not compared")
       return nil
     }
   }
 
-  private func parse<T>(_ path: String, _ body: () throws(LiveParseError) -> T) throws(LoadFailure) -> T {
+  private func parse<T>(_ path: String, _ body: () throws(LiveParseError) -> T) throws(InputError) -> T {
     do {
       return try body()
     } catch {
-      throw LoadFailure("\(path):\(error.line): not in the kernel's format: \(error.text)")
+      throw InputError(file: path, line: error.line, problem: "not in the kernel's format: \(error.text)")
     }
   }
 

@@ -13,13 +13,13 @@ struct InputOptions: ParsableArguments {
   var overlays: [String] = []
 
   /// The settings with every overlay loaded; one that cannot be used stops the run (exit 2).
-  func settings(locate: Bool = false) throws(LoadFailure) -> InputSettings {
+  func settings(locate: Bool = false) throws(InputError) -> InputSettings {
     var settings = InputSettings(includes: includes, overlays: [], locate: locate)
     for path in overlays {
       do {
         settings.overlays.append(try InputLoader.overlay(path, settings: settings))
       } catch {
-        throw LoadFailure(ErrorText.line(for: error))
+        throw InputError(error)
       }
     }
     return settings

@@ -88,9 +88,9 @@ struct ModelOptions: ParsableArguments {
     // for the model, hence a file, not standard input.
     guard efiMap != "-" else { throw ValidationError("--efi-map needs a file, not standard input") }
     if let efiMap {
-      let map = try EFIMapLoader.load(efiMap)
+      let map = try EFIMapFile.load(efiMap)
       if let origin = map.origin {
-        Diagnostics.printNote(EFIMapLoader.originNote(efiMap, origin: origin, map: map))
+        Diagnostics.printNote(EFIMapFile.originNote(efiMap, origin: origin, map: map))
       }
     }
   }

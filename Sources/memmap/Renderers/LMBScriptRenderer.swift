@@ -39,11 +39,6 @@ enum LMBScriptRenderer {
     }
   }
 
-  /// `FILE:LINE: what is wrong` for a line the parser refused.
-  static func errorText(_ error: LMBScriptError, file: String) -> String {
-    "\(file):\(error.line): " + describe(error.reason)
-  }
-
   /// The words for one parse failure.
   static func describe(_ reason: LMBScriptError.Reason) -> String {
     switch reason {
@@ -57,15 +52,6 @@ enum LMBScriptRenderer {
     case .badFlag(let word):
       return "unknown flag '\(word)' (FLAGS is none or a comma-joined list of no-map, "
         + "no-overwrite, no-notify)"
-    }
-  }
-
-  /// `FILE: what is wrong` for a script that could not be read.
-  static func readProblem(_ reason: DeviceTreeError.Reason, file: String) -> String {
-    switch reason {
-    case .tooLarge(let limit): return "\(file): larger than \(Formatting.humanSize(UInt64(limit))), the most memmap reads as a script"
-    case .unreadable(let text): return "\(file): cannot read: \(text)"
-    default: return "\(file): cannot read"
     }
   }
 }
