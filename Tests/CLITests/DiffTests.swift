@@ -111,6 +111,38 @@ import TestSupport
     #expect(result.stderr.contains(".\(key)"))
   }
 
+  /// What `inspect --format json` writes, `diff` reads back as the same records: one region
+  /// record (`KernelRegion`) with its keys in one place, over every kernel fixture (failed,
+  /// skipped, unplaced, multi-entry and /memreserve/ regions among them).
+  @Test("a region read back from inspect's JSON is the record the report holds",
+        arguments: Fixtures.names(in: "kernel", suffix: ".dts"))
+  func regionRoundTrip(_ name: String) throws {
+    let report = try MapReport.make(try DeviceTreeBlob.load(path: Fixtures.dtb("kernel", name)), options: MapOptions())
+    let json = JSONRenderer.render([report])
+    let read = try SavedInspectJSON.snapshot(from: Array(json.utf8), file: name).get()
+    // The one field JSON does not carry: whether the kernel treats the region as a CMA candidate.
+    let written = MapSnapshot(report).regions.map { region -> KernelRegion in
+      var region = region
+      region.cmaCandidate = false
+      return region
+    }
+    #expect(read.regions == written)
+    #expect(read.findings == MapSnapshot(report).findings)
+  }
+
+  /// Before the record decoded itself, a `base` that was not a number read as "not placed".
+  @Test("a saved inspect JSON whose base is not a number is refused, not read as unplaced")
+  func savedJSONBadBase() throws {
+    let saved = try Binary.run(["inspect", "--format", "json", Fixtures.dtb("diff", "base")]).stdout
+    let word = "\"base\" : \"0x4e000000\""
+    #expect(saved.contains(word))
+    let path = NSTemporaryDirectory() + "memmap-diff-\(getpid())-base-word.json"
+    try saved.replacing(word, with: "\"base\" : \"low\"").write(toFile: path, atomically: true, encoding: .utf8)
+    let result = try Binary.run(["diff", path, Fixtures.dtb("diff", "base")])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains(".base: not a number: low"))
+  }
+
   @Test("--matrix: shared, varying and board-specific regions")
   func matrix() throws {
     let boards = ["base", "moved", "added", "placement"]

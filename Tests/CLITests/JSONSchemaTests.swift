@@ -72,6 +72,17 @@ import TestSupport
     if let problem = try Self.problem(matrix.stdout, schema: "diff.schema.json") { Issue.record(Comment(rawValue: problem)) }
   }
 
+  /// A side of a diff is inspect's region object: an unplaced dynamic region has `base: null`
+  /// (Fixtures/kernel/49-multi-reg-later-entries: `dyn` fails under 6.12, 7.2 places it).
+  @Test("diff --format json with an unplaced region on one side")
+  func diffUnplaced() throws {
+    let run = try Binary.run(["diff", "--format", "json", "--kernel", "6.12", "--to-kernel", "7.2",
+                              Fixtures.dtb("kernel", "49-multi-reg-later-entries")])
+    #expect(run.status == 1)
+    #expect(run.stdout.contains("\"base\" : null"))
+    if let problem = try Self.problem(run.stdout, schema: "diff.schema.json") { Issue.record(Comment(rawValue: problem)) }
+  }
+
   @Test("the schemas refuse what the format forbids: a number for an address, an unknown status")
   func schemasCanFail() throws {
     let good = try Binary.run(["inspect", "--format", "json", Fixtures.dtb("boards", "example-board")]).stdout

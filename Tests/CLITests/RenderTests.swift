@@ -67,10 +67,10 @@ import TestSupport
 
   @Test("names with & < > and quotes are escaped; the SVG stays well-formed")
   func escaping() throws {
-    let block = MapPicture.Block(
-      name: "a&b<c>\"d'", key: "/reserved-memory/a&b<c>\"d'", kind: .static,
-      range: AddressRange(base: 0x1000, size: 0x1000), size: 0x1000, noMap: true, reusable: false,
-      active: true, note: nil, details: ["<details & more>"])
+    let block = MapPicture.Block(KernelRegion(
+      name: "a&b<c>\"d'", path: "/reserved-memory/a&b<c>\"d'", kind: .static,
+      range: AddressRange(base: 0x1000, size: 0x1000), size: 0x1000, noMap: true,
+      compatible: ["<details & more>"], status: .reserved))
     let picture = MapPicture(
       file: "odd <&> \"name\".dtb", kernel: "6.12",
       banks: [.init(range: AddressRange(base: 0, size: 0x10000), source: "/memory@0 \"<&>\"")],

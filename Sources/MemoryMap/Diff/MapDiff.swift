@@ -19,8 +19,8 @@ public struct MapDiff: Hashable, Sendable {
   /// One region's changes, with both sides.
   public struct RegionChange: Hashable, Sendable {
     public var changes: [Change]
-    public var before: MapSnapshot.Region?
-    public var after: MapSnapshot.Region?
+    public var before: KernelRegion?
+    public var after: KernelRegion?
     public var label: String { after?.label ?? before?.label ?? "" }
   }
 
@@ -78,7 +78,7 @@ extension MapDiff {
       + f.message.replacing("Linux \(kernel)", with: "Linux")
   }
 
-  static func changeKinds(_ x: MapSnapshot.Region?, _ y: MapSnapshot.Region?) -> [Change] {
+  static func changeKinds(_ x: KernelRegion?, _ y: KernelRegion?) -> [Change] {
     guard let x else { return [.added] }
     guard let y else { return [.removed] }
     var kinds: [Change] = []
@@ -87,7 +87,7 @@ extension MapDiff {
     if x.size != y.size { kinds.append(.resized) }
     if x.noMap != y.noMap || x.reusable != y.reusable { kinds.append(.flags) }
     if dynamic && x.range?.base != y.range?.base { kinds.append(.placement) }
-    if x.status != y.status { kinds.append(.status) }
+    if x.status.word != y.status.word { kinds.append(.status) }
     if x.initResult != y.initResult { kinds.append(.initResult) }
     return kinds
   }
@@ -96,12 +96,12 @@ extension MapDiff {
 /// Pairs the regions of two maps.
 enum RegionMatching {
   /// Matched pairs in the order of `b` (then removed ones), nil on the side that lacks it.
-  static func match(_ a: [MapSnapshot.Region], _ b: [MapSnapshot.Region])
-    -> [(MapSnapshot.Region?, MapSnapshot.Region?)]
+  static func match(_ a: [KernelRegion], _ b: [KernelRegion])
+    -> [(KernelRegion?, KernelRegion?)]
   {
     var unmatchedA = Array(a.indices)
     var pairOfB = [Int?](repeating: nil, count: b.count)
-    func take(_ key: (MapSnapshot.Region) -> String) {
+    func take(_ key: (KernelRegion) -> String) {
       var byKey: [String: [Int]] = [:]
       for i in unmatchedA { byKey[key(a[i]), default: []].append(i) }
       for j in b.indices where pairOfB[j] == nil {
@@ -114,7 +114,7 @@ enum RegionMatching {
     }
     take { ($0.path ?? $0.name) + "#\($0.entry)" }
     take { ($0.path.map(parentPath) ?? "") + "/" + $0.baseName + "#\($0.entry)" }
-    var result: [(MapSnapshot.Region?, MapSnapshot.Region?)] = b.indices.map { j in
+    var result: [(KernelRegion?, KernelRegion?)] = b.indices.map { j in
       (pairOfB[j].map { a[$0] }, b[j])
     }
     result += unmatchedA.map { (a[$0], nil) }

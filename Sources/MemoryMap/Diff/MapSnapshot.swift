@@ -1,48 +1,7 @@
 /// The comparable content of one memory map: what `memmap diff` compares. It can be taken
-/// from a fresh report or rebuilt from a saved `inspect --format json` document.
+/// from a fresh report or rebuilt from a saved `inspect --format json` document; its regions
+/// are the report's own records (`KernelRegion`), as that document writes and reads them.
 public struct MapSnapshot: Hashable, Sendable {
-  /// One region as the diff sees it.
-  public struct Region: Hashable, Sendable {
-    public var name: String
-    /// Full node path; nil for `/memreserve/` entries.
-    public var path: String?
-    public var kind: RegionKind
-    public var entry: Int
-    public var range: AddressRange?
-    public var size: UInt64
-    public var noMap: Bool
-    public var reusable: Bool
-    public var status: RegionStatus.Word
-    public var initResult: InitResult
-
-    public init(name: String, path: String?, kind: RegionKind, entry: Int, range: AddressRange?,
-                size: UInt64, noMap: Bool, reusable: Bool, status: RegionStatus.Word,
-                initResult: InitResult) {
-      self.name = name
-      self.path = path
-      self.kind = kind
-      self.entry = entry
-      self.range = range
-      self.size = size
-      self.noMap = noMap
-      self.reusable = reusable
-      self.status = status
-      self.initResult = initResult
-    }
-
-    /// The node name without its unit address (`optee` for `optee@fe000000`).
-    public var baseName: String {
-      guard let at = name.firstIndex(of: "@") else { return name }
-      return String(name[..<at])
-    }
-
-    /// The key shown to people: the path, with `[reg N]` for later entries.
-    public var label: String { RegionLabel.label(path ?? name, entry: entry) }
-
-    /// The node name with `[reg N]` for later entries.
-    public var shortLabel: String { RegionLabel.label(name, entry: entry) }
-  }
-
   /// A finding reduced to what identifies it across two maps.
   public struct FindingKey: Hashable, Sendable, Comparable {
     public var rule: String
@@ -67,11 +26,12 @@ public struct MapSnapshot: Hashable, Sendable {
   public var file: String
   public var kernel: String
   public var memory: [AddressRange]
-  public var regions: [Region]
+  /// The regions in table order, boot reservations left out.
+  public var regions: [KernelRegion]
   public var totals: [String: UInt64]
   public var findings: [FindingKey]
 
-  public init(file: String, kernel: String, memory: [AddressRange], regions: [Region],
+  public init(file: String, kernel: String, memory: [AddressRange], regions: [KernelRegion],
               totals: [String: UInt64], findings: [FindingKey]) {
     self.file = file
     self.kernel = kernel
@@ -88,11 +48,7 @@ public struct MapSnapshot: Hashable, Sendable {
 extension MapSnapshot {
   /// The snapshot of a fresh report (boot reservations are left out: they are inputs).
   public init(_ report: MapReport) {
-    let regions = RegionOrder.sorted(report.kernel.regions).filter { $0.kind != .boot }.map {
-      Region(name: $0.name, path: $0.path, kind: $0.kind, entry: $0.entry,
-             range: $0.range, size: $0.size, noMap: $0.noMap, reusable: $0.reusable,
-             status: $0.status.word, initResult: $0.initResult)
-    }
+    let regions = RegionOrder.sorted(report.kernel.regions).filter { $0.kind != .boot }
     let s = report.summary
     self.init(
       file: report.file, kernel: report.kernel.profile.name,

@@ -153,6 +153,12 @@ extension KernelRegion {
 
   /// The node name with `[reg N]` for later entries: the short form a picture labels with.
   public var shortLabel: String { RegionLabel.label(name, entry: entry) }
+
+  /// The node name without its unit address (`optee` for `optee@fe000000`).
+  public var baseName: String {
+    guard let at = name.firstIndex(of: "@") else { return name }
+    return String(name[..<at])
+  }
 }
 
 /// Memory the boot stack placed before the kernel ran: reserved before the reserved-memory

@@ -56,15 +56,14 @@ enum SavedInspectJSON {
     var file: String
     var kernel: String
     var memory: [Bank]
-    var reserved: [Region]
+    /// The regions, read by the record that wrote them.
+    var reserved: [KernelRegion]
     var findings: [Finding]
     var summary: Summary?
   }
   struct Bank: Decodable { var base: String; var size: String }
   struct Summary: Decodable { var ram: String; var reserved: String; var nomap: String; var free: String }
   struct Finding: Decodable { var rule: String; var name: String; var severity: String; var message: String; var nodes: [String] }
-  /// A region reads back with the type that wrote it.
-  typealias Region = JSONRenderer.Region
 
   /// A decoding error in one line: where in the document, and what was wrong.
   static func describe(_ error: any Error) -> String {
@@ -86,14 +85,6 @@ enum SavedInspectJSON {
       return .failure(InputError(file: file, problem: "not an 'inspect --format json' document of one file (\(describe(error)))"))
     }
     func number(_ text: String?) -> UInt64? { text.flatMap { NumberSyntax.parse($0) } }
-    var regions: [MapSnapshot.Region] = []
-    for r in document.reserved {
-      guard let size = number(r.size) else { return .failure(InputError(file: file, problem: "bad size \(r.size) for \(r.name)")) }
-      regions.append(MapSnapshot.Region(
-        name: r.name, path: r.path, kind: r.kind, entry: r.entry,
-        range: number(r.base).map { AddressRange(base: $0, size: size) }, size: size,
-        noMap: r.nomap, reusable: r.reusable, status: r.status, initResult: r.init_))
-    }
     var totals: [String: UInt64] = [:]
     if let s = document.summary {
       for (name, text) in [("ram", s.ram), ("reserved", s.reserved), ("nomap", s.nomap), ("free", s.free)] {
@@ -111,7 +102,7 @@ enum SavedInspectJSON {
     return .success(MapSnapshot(
       file: document.file, kernel: document.kernel,
       memory: memory,
-      regions: regions, totals: totals,
+      regions: document.reserved, totals: totals,
       findings: document.findings.map {
         MapSnapshot.FindingKey(rule: $0.rule, name: $0.name, severity: $0.severity, nodes: $0.nodes, message: $0.message)
       }))

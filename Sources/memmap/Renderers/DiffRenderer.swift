@@ -13,24 +13,18 @@ enum DiffRenderer {
     }
   }
 
-  static func range(_ region: MapSnapshot.Region?) -> String {
-    guard let region else { return "-" }
-    guard let range = region.range else { return "not placed" }
-    return Hex.range(range)
+  /// `-` on the side that lacks the region.
+  static func range(_ region: KernelRegion?) -> String {
+    region.map { RegionText.range($0.range) } ?? "-"
   }
 
-  static func flags(_ region: MapSnapshot.Region) -> String {
-    var words: [String] = []
-    if region.noMap { words.append("no-map") }
-    if region.reusable { words.append("reusable") }
-    return words.isEmpty ? "map" : words.joined(separator: ",")
-  }
+  static func flags(_ region: KernelRegion) -> String { RegionText.flags(region, none: "map") }
 
   /// The old -> new details of one region's changes.
   static func details(_ change: MapDiff.RegionChange) -> String {
     guard let x = change.before, let y = change.after else {
       let r = (change.before ?? change.after)!
-      return "\(range(r)) \(Formatting.humanSize(r.size)) \(r.kind.rawValue) \(flags(r)) \(r.status.rawValue)"
+      return "\(range(r)) \(Formatting.humanSize(r.size)) \(r.kind.rawValue) \(flags(r)) \(r.status.word.rawValue)"
     }
     var parts: [String] = []
     for kind in change.changes {
@@ -40,7 +34,7 @@ enum DiffRenderer {
       case .resized: parts.append("\(Formatting.humanSize(x.size)) -> \(Formatting.humanSize(y.size))")
       case .flags: parts.append("\(flags(x)) -> \(flags(y))")
       case .placement: parts.append("placed \(range(x)) -> \(range(y))")
-      case .status: parts.append("\(x.status.rawValue) -> \(y.status.rawValue)")
+      case .status: parts.append("\(x.status.word.rawValue) -> \(y.status.word.rawValue)")
       case .initResult: parts.append("init \(x.initResult.rawValue) -> \(y.initResult.rawValue)")
       case .added, .removed: break
       }
@@ -134,8 +128,8 @@ enum DiffRenderer {
     var totals: [TotalJSON]
     var findings: FindingsJSON
   }
-  struct Side: Encodable { var path: String?; var name: String; var kind: String; var base: String?; var size: String; var nomap: Bool; var reusable: Bool; var status: String; var `init`: String }
-  struct RegionJSON: Encodable { var region: String; var changes: [String]; var before: Side?; var after: Side? }
+  /// `before` and `after` are the region records as inspect writes them (docs/json.md).
+  struct RegionJSON: Encodable { var region: String; var changes: [String]; var before: KernelRegion?; var after: KernelRegion? }
   struct MemoryJSON: Encodable { var added: [Bank]; var removed: [Bank] }
   struct Bank: Encodable { var base: String; var size: String }
   struct TotalJSON: Encodable { var name: String; var before: String; var after: String }
@@ -143,12 +137,6 @@ enum DiffRenderer {
   struct FindingsJSON: Encodable { var added: [FindingJSON]; var removed: [FindingJSON] }
 
   static func document(_ diff: MapDiff) -> Document {
-    func side(_ r: MapSnapshot.Region?) -> Side? {
-      r.map {
-        Side(path: $0.path, name: $0.name, kind: $0.kind.rawValue, base: $0.range.map { Hex.plain($0.base) },
-             size: Hex.plain($0.size), nomap: $0.noMap, reusable: $0.reusable, status: $0.status.rawValue, init: $0.initResult.rawValue)
-      }
-    }
     func finding(_ f: MapSnapshot.FindingKey) -> FindingJSON {
       FindingJSON(rule: f.rule, name: f.name, severity: f.severity, message: f.message, nodes: f.nodes)
     }
@@ -156,7 +144,7 @@ enum DiffRenderer {
     return Document(
       a: diff.a.file, b: diff.b.file, kernel: diff.b.kernel,
       kernelA: diff.a.kernel == diff.b.kernel ? nil : diff.a.kernel, identical: diff.isEmpty,
-      regions: diff.regions.map { RegionJSON(region: $0.label, changes: $0.changes.map(\.rawValue), before: side($0.before), after: side($0.after)) },
+      regions: diff.regions.map { RegionJSON(region: $0.label, changes: $0.changes.map(\.rawValue), before: $0.before, after: $0.after) },
       memory: MemoryJSON(added: diff.memoryAdded.map(bank), removed: diff.memoryRemoved.map(bank)),
       totals: diff.totalsChanged.map { TotalJSON(name: $0.name, before: Hex.plain($0.before), after: Hex.plain($0.after)) },
       findings: FindingsJSON(added: diff.findingsAdded.map(finding), removed: diff.findingsRemoved.map(finding)))

@@ -40,7 +40,8 @@ enum JSONRenderer {
       try c.encode(report.kernel.profile.pageSize.name, forKey: .pageSize)
       // False when the tree leaves /memory to the boot loader and nothing gave RAM.
       try c.encode(report.ramKnown, forKey: .ramKnown)
-      try c.encode(JSONStream.Objects(regions.lazy.filter { $0.kind != .boot }, write: JSONRenderer.region),
+      // The region record writes its own keys (`KernelRegion.write(to:)`).
+      try c.encode(JSONStream.Objects(regions.lazy.filter { $0.kind != .boot }) { $0.write(to: &$1) },
                    forKey: .reserved)
       try c.encode(1, forKey: .schemaVersion)
       try c.encode(Summary(free: hex(report.summary.free), nomap: hex(report.summary.noMap),
@@ -134,28 +135,6 @@ enum JSONRenderer {
   struct Boot: Encodable { var base: String; var name: String; var size: String }
   struct Summary: Encodable { var free: String; var nomap: String; var ram: String; var reserved: String }
 
-  /// One region as `inspect --format json` writes it (`region(_:_:)`) and `diff` reads it back.
-  struct Region: Decodable {
-    var name: String
-    var path: String?
-    var kind: RegionKind
-    var base: String?
-    var size: String
-    var nomap: Bool
-    var reusable: Bool
-    var compatible: [String]
-    var status: RegionStatus.Word
-    var reason: String?
-    var init_: InitResult
-    var inTable: Bool
-    var entry: Int
-
-    enum CodingKeys: String, CodingKey {
-      case name, path, kind, base, size, nomap, reusable, compatible, status, reason, inTable, entry
-      case init_ = "init"
-    }
-  }
-
   struct FindingJSON: Encodable {
     /// Where the node or property was written, for a tree built from source.
     var location: LocationJSON?
@@ -169,24 +148,6 @@ enum JSONRenderer {
   }
 
   struct LocationJSON: Encodable { var column: Int; var file: String; var line: Int }
-
-  /// One region with `Region`'s keys, in sorted order.
-  static func region(_ r: KernelRegion, _ fields: inout JSONStream.Fields) {
-    typealias Key = Region.CodingKeys
-    fields.string(Key.base.stringValue, r.range.map { Formatting.hex($0.base) })
-    fields.strings(Key.compatible.stringValue, r.compatible)
-    fields.int(Key.entry.stringValue, r.entry)
-    fields.bool(Key.inTable.stringValue, r.inTable)
-    fields.string(Key.init_.stringValue, r.initResult.rawValue)
-    fields.string(Key.kind.stringValue, r.kind.rawValue)
-    fields.string(Key.name.stringValue, r.name)
-    fields.bool(Key.nomap.stringValue, r.noMap)
-    fields.string(Key.path.stringValue, r.path)
-    fields.stringIfPresent(Key.reason.stringValue, r.status.reason)
-    fields.bool(Key.reusable.stringValue, r.reusable)
-    fields.string(Key.size.stringValue, Formatting.hex(r.size))
-    fields.string(Key.status.stringValue, r.status.word.rawValue)
-  }
 
   static func finding(_ f: Finding) -> FindingJSON {
     FindingJSON(location: f.location.map { LocationJSON(column: $0.column, file: $0.file, line: $0.line) },

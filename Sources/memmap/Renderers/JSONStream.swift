@@ -1,3 +1,5 @@
+import MemoryMap
+
 /// Writes an `Encodable` value as pretty JSON while it is being encoded, handing the text out
 /// in pieces: the JSON of 100,000 regions is about 80 MB, and Foundation's `JSONEncoder` builds
 /// a tree of the whole document and then the whole text before anything can be written.
@@ -209,8 +211,9 @@ extension JSONStream {
     }
   }
 
-  /// The fields of one object of `Objects`, to be given in sorted key order.
-  struct Fields {
+  /// The fields of one object of `Objects`, to be given in sorted key order; a record that
+  /// writes itself (`FieldWriter`) writes straight into them.
+  struct Fields: FieldWriter {
     fileprivate let stream: JSONStream
     fileprivate let depth: Int
 

@@ -94,18 +94,9 @@ enum TableRenderer {
   }
 
   static func row(_ region: KernelRegion) -> [String] {
-    var flags: [String] = []
-    if region.noMap { flags.append("no-map") }
-    if region.reusable { flags.append("reusable") }
     let start = region.range.map { Formatting.paddedHex($0.base) } ?? "not placed"
     let end = region.range.map { $0.lastAddress.map(Formatting.paddedHex) ?? ($0.isEmpty ? "-" : "past 2^64") } ?? "-"
-    var status = region.status.word.rawValue + (region.status.reason.map { " (\($0))" } ?? "")
-    if region.isReservedOutsideTable { status += ", not in table" }
-    return [start, end, Formatting.humanSize(region.size), region.kind.rawValue,
-            flags.isEmpty ? "-" : flags.joined(separator: ","), status,
-            region.kind == .static || region.kind == .dynamic ? region.initResult.rawValue : "-",
-            region.label,
-            region.compatible.isEmpty ? "-" : region.compatible.joined(separator: ",")]
+    return [start, end, Formatting.humanSize(region.size), region.kind.rawValue, RegionText.flags(region),
+            RegionText.status(region), RegionText.initResult(region), region.label, RegionText.compatible(region)]
   }
 }
-

@@ -39,10 +39,8 @@ extension MapPicture {
   }
 
   /// Gives the block drawn for `region` its change words.
-  mutating func mark(_ region: MapSnapshot.Region, _ words: [String]) {
-    let drawn = Block(region)
-    guard let i = blocks.firstIndex(where: { ($0.key, $0.name, $0.range) == (drawn.key, drawn.name, drawn.range) })
-    else { return }
+  mutating func mark(_ region: KernelRegion, _ words: [String]) {
+    guard let i = blocks.firstIndex(where: { $0.region == region }) else { return }
     blocks[i].changes = words
   }
 
@@ -50,43 +48,5 @@ extension MapPicture {
   static func totals(ram: UInt64, reserved: UInt64, noMap: UInt64, free: UInt64) -> String {
     "RAM \(Formatting.humanSize(ram)), reserved \(Formatting.humanSize(reserved)), "
       + "no-map \(Formatting.humanSize(noMap)), free \(Formatting.humanSize(free))"
-  }
-}
-
-extension MapPicture.Block {
-  /// A region of the kernel's prediction, with the inspect table's words for its state.
-  init(_ region: KernelRegion) {
-    let cells = TableRenderer.row(region)
-    var note: String?
-    if region.status != .reserved {
-      note = region.status.word.rawValue + (region.status.reason.map { ": " + $0 } ?? "")
-    }
-    var details = [Self.rangeText(region.range), "\(cells[2]) \(region.kind.rawValue), \(cells[4])",
-                   "status \(cells[5]), init \(cells[6])"]
-    if !region.compatible.isEmpty { details.append("compatible " + cells[8]) }
-    self.init(
-      name: region.shortLabel, key: region.path ?? region.name, kind: region.kind,
-      range: region.range, size: region.size, noMap: region.noMap, reusable: region.reusable,
-      active: region.status == .reserved, note: note, details: details)
-  }
-
-  /// A region of a diff side.
-  init(_ region: MapSnapshot.Region) {
-    var flags = [String]()
-    if region.noMap { flags.append("no-map") }
-    if region.reusable { flags.append("reusable") }
-    let details = [Self.rangeText(region.range),
-                   "\(Formatting.humanSize(region.size)) \(region.kind.rawValue), \(flags.isEmpty ? "-" : flags.joined(separator: ","))",
-                   "status \(region.status.rawValue), init \(region.initResult.rawValue)"]
-    self.init(
-      name: region.shortLabel, key: region.path ?? region.name, kind: region.kind, range: region.range,
-      size: region.size, noMap: region.noMap, reusable: region.reusable,
-      active: region.status == .reserved,
-      note: region.status == .reserved ? nil : region.status.rawValue, details: details)
-  }
-
-  /// `[base, end)`, or `not placed`.
-  static func rangeText(_ range: AddressRange?) -> String {
-    range.map { Hex.range($0) } ?? "not placed"
   }
 }
