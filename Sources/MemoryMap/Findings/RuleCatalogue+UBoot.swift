@@ -13,13 +13,22 @@ extension RuleCatalogue {
     fixture: "uboot/31-children-65.dts")
   public static let ubootMemtopOverrun = Rule(
     id: "MM041", name: "uboot-memtop-overrun", defaultSeverity: .error, consumer: .uboot,
-    summary: "U-Boot (2026.10 on) crashes before its prompt: /memreserve/ entries and /reserved-memory regions together overrun its 64-entry table.",
-    rationale: "common/memtop.c checks the two counts separately, but writes /memreserve/ entries and enabled children with reg into the same 64-entry table on the stack. More than 64 together write past it before any check fails; on QEMU the board dies with a \"Synchronous Abort\". v2025.01 has no such table.",
+    summary: "U-Boot (2026.10 on) crashes before its prompt: /memreserve/ entries and /reserved-memory regions together make 66 or more entries for its 64-entry table.",
+    rationale: "common/memtop.c checks the two counts separately, but writes /memreserve/ entries and enabled children with reg into the same 64-entry table on the stack. Two or more entries past it overwrite the rest of the stack frame before any check fails; on QEMU the board dies with a \"Synchronous Abort\" (recorded at 66, 67, 68, 72, 76 and 80 entries). One entry past is uboot-memtop-one-past. v2025.01 has no such table.",
     sources: [
       "U-Boot common/memtop.c: add_mem_region(), struct mem_region (v2026.10)",
       "U-Boot common/board_f.c: setup_ram_config() with CONFIG_RELOC_ADDR_TOP",
     ],
-    fixture: "uboot/36-mixed-40-40.dts")
+    fixture: "uboot/44-mixed-32-34.dts")
+  public static let ubootMemtopOnePast = Rule(
+    id: "MM043", name: "uboot-memtop-one-past", defaultSeverity: .warning, consumer: .uboot,
+    summary: "U-Boot (2026.10 on) writes one entry past its 64-entry relocation table: it boots on qemu_arm64, but relocates as if the highest-based reservation were not there.",
+    rationale: "common/memtop.c inserts /memreserve/ entries and enabled /reserved-memory children with reg in base order into a 64-entry table on the stack. A 65th entry passes both of its checks, and its insert writes the entry with the highest base one slot past the table, over the table's own count. On Debian's qemu_arm64 build U-Boot goes on, but its search for the highest free 2 MiB window under which it relocates no longer sees that entry: U-Boot may then relocate next to or over it (the finding says whether ram_top moves). The write is undefined behaviour in C: another build or compiler may crash instead (two entries past crash on QEMU). Keep the two lists at 64 entries or fewer.",
+    sources: [
+      "U-Boot common/memtop.c: add_mem_region(), fdt_add_reserved_regions(), struct mem_region (v2026.10)",
+      "U-Boot common/board_f.c: setup_ram_config() with CONFIG_RELOC_ADDR_TOP",
+    ],
+    fixture: "uboot/45-one-past-top.dts")
   public static let ubootBootefiOutOfMemory = Rule(
     id: "MM042", name: "uboot-bootefi-out-of-memory", defaultSeverity: .error, consumer: .uboot,
     summary: "U-Boot cannot boot an EFI application: a region LMB refused covers where its EFI loader allocates next (on 2026.10, any region straddling the end of RAM).",
@@ -32,5 +41,5 @@ extension RuleCatalogue {
     ],
     fixture: "uboot/18-straddle-end.dts")
 
-  public static let ubootRules: [Rule] = [ubootMemtopTableFull, ubootMemtopOverrun, ubootBootefiOutOfMemory]
+  public static let ubootRules: [Rule] = [ubootMemtopTableFull, ubootMemtopOverrun, ubootBootefiOutOfMemory, ubootMemtopOnePast]
 }

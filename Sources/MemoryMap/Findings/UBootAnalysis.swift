@@ -5,7 +5,7 @@ enum UBootAnalysis {
     memtopFindings(report.uboot) + bootefiFindings(report)
   }
 
-  /// MM040, MM041: the tree does not fit `common/memtop.c`'s table.
+  /// MM040, MM041, MM043: the tree does not fit `common/memtop.c`'s table.
   static func memtopFindings(_ uboot: UBootResult) -> [Finding] {
     let version = uboot.version.name
     let size = uboot.version.memtopTableSize
@@ -23,6 +23,23 @@ enum UBootAnalysis {
           + "\(position + 1) of /reserved-memory, its relocation code holds \(size) "
           + "(Assertion 'i < MEM_RGN_COUNT' failed)",
         nodes: [path])]
+    case .onePast(let lost, let memreserves, let ramTopIfListed):
+      let what: String
+      let node: String
+      switch lost.source {
+      case .memreserve(let index): (what, node) = (MemreserveLabel.phrase(index), "/memreserve/")
+      case .node(let path): (what, node) = (path, path)
+      }
+      var moves = "ram_top does not move"
+      if let now = uboot.layout?.ramTop, now != ramTopIfListed {
+        moves = "ram_top moves from " + (ramTopIfListed.map(Hex.plain) ?? "none") + " to " + Hex.plain(now)
+      }
+      return [Finding(rule: RuleCatalogue.ubootMemtopOnePast,
+        message: "U-Boot \(version) writes one entry past its \(size)-entry relocation table "
+          + "(\(memreserves) /memreserve/ entries and the /reserved-memory regions make \(size + 1)): "
+          + "it no longer sees \(what) \(Hex.range(lost.range)) when it chooses where to relocate, "
+          + "and \(moves); undefined behaviour that may crash other builds",
+        nodes: [node])]
     case .overrun(let entries, let memreserves):
       return [Finding(rule: RuleCatalogue.ubootMemtopOverrun,
         message: "U-Boot \(version) crashes before its prompt: \(memreserves) /memreserve/ entries "

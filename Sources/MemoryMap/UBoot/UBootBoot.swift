@@ -141,10 +141,15 @@ public enum UBootBoot {
     if options.version.relocatesBelowReservations {
       let listed = UBootMemTop.listReservations(description, tableSize: options.version.memtopTableSize)
       outcome = listed.outcome
-      // A failed assertion stops U-Boot here. After an overrun nothing is certain (one entry
-      // too many booted on QEMU, 16 crashed); the layout is what U-Boot does if it survives.
-      if case .overrun = outcome {} else if outcome.stopsUBoot { return (outcome, nil) }
-      ramTop = UBootMemTop.ramTop(banks: banks, window: build.relocationWindow, reserved: listed.ranges)
+      // A failed assertion stops U-Boot here, and so does the crash of an overrun.
+      if outcome.stopsUBoot { return (outcome, nil) }
+      ramTop = UBootMemTop.ramTop(banks: banks, window: build.relocationWindow,
+                                  reserved: listed.table.map(\.range))
+      if case .onePast(let lost, let memreserves, _) = outcome {
+        let full = UBootMemTop.ramTop(banks: banks, window: build.relocationWindow,
+                                      reserved: UBootMemTop.sortedLikeMemtop(listed.table + [lost]).map(\.range))
+        outcome = .onePast(lost: lost, memreserves: memreserves, ramTopIfListed: full)
+      }
     } else {
       // get_effective_memsize(): the first bank's size, from its base.
       ramTop = banks.first.map { $0.base &+ $0.size }

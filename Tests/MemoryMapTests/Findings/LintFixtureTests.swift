@@ -110,6 +110,12 @@ import TestSupport
     uboot("32-dynamic-counted", ["MM040"]),
     uboot("35-memreserve-64", ["MM040"]),
     uboot("36-mixed-40-40", ["MM041"]),
+    uboot("44-mixed-32-34", ["MM041"]),
+    // 65 entries: one past the table; U-Boot 2026.10 booted each (their recordings).
+    uboot("38-mixed-32-33", ["MM043"]),
+    uboot("45-one-past-top", ["MM043"]),
+    uboot("47-mixed-63-2", ["MM043"]),
+    uboot("46-table-full-top", []),
     uboot("30-children-64", []),
     uboot("33-children-65-last-disabled", []),
     uboot("34-memreserve-63", []),
