@@ -113,6 +113,25 @@ import TestSupport
             "\(finding.message)")
   }
 
+  @Test("on a riscv64 tree U-Boot's own memory and its memtop table are not modelled")
+  func riscvLeavesOwnMemoryOut() throws {
+    // Debian's u-boot-qemu 2026.10~rc5-1 ships config.qemu-riscv64 and
+    // config.qemu-riscv64_smode without CONFIG_RELOC_ADDR_TOP (and with
+    // CONFIG_SYS_MALLOC_LEN=0x800000, not qemu_arm64's 0x1000000): no memtop table, and
+    // memmap has no numbers to place the riscv build. The tree's regions still go to LMB.
+    let blob = try DeviceTreeBlob.load(path: Fixtures.dtb("uboot", "31-children-65.seen"))
+    var profile = KernelProfile.v7_2
+    profile.architecture = .riscv64
+    let report = try MapReport.make(blob, options: MapOptions(profile: profile, detectArchitecture: false))
+    #expect(report.uboot.ownMemoryNotModelledFor == .riscv64)
+    #expect(report.uboot.layout == nil && report.uboot.memtop == .fits(entries: 0))
+    #expect(!report.findings.contains { ["MM040", "MM041", "MM042", "MM043"].contains($0.rule.id) })
+    #expect(report.uboot.reservations.count == 65 && report.uboot.reservations.allSatisfy { $0.source != .ubootImage })
+    let arm64 = try MapReport.make(blob, options: MapOptions(detectArchitecture: false))
+    #expect(arm64.uboot.ownMemoryNotModelledFor == nil)
+    #expect(arm64.findings.contains { $0.rule.id == "MM040" })
+  }
+
   @Test("after bootefi, U-Boot's EFI map types each tree region as memmap's carve-out does",
         arguments: cases, versions)
   func carveOut(_ name: String, _ version: String) throws {

@@ -105,7 +105,15 @@ extension MapReport {
       inputs.reservations = BootLayout.implied(for: description, profile: profile)
     }
     let kernel = KernelFlow.run(description, profile: profile, inputs: inputs)
-    let uboot = UBootBoot.run(description, memory: inputs.memory, options: options.uboot)
+    // memmap's U-Boot builds are qemu_arm64's. Debian's qemu-riscv64 configs have other
+    // numbers and no CONFIG_RELOC_ADDR_TOP (so no memtop table): on other architectures
+    // U-Boot's own memory is left out (or taken from --uboot-reserve), lib/lmb.c's handling
+    // of the tree's regions is the same.
+    var ubootOptions = options.uboot
+    let ownMemoryKnown = profile.architecture == .arm64
+    if !ownMemoryKnown { ubootOptions.modelsOwnMemory = false }
+    var uboot = UBootBoot.run(description, memory: inputs.memory, options: ubootOptions)
+    if !ownMemoryKnown { uboot.ownMemoryNotModelledFor = profile.architecture }
     let efi = EFIReport(uboot: UBootEFI.build(description, uboot: uboot), firmware: options.efiMap)
     var report = MapReport(
       file: description.file, description: description, kernel: kernel, uboot: uboot, efi: efi,

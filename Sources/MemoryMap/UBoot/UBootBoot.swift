@@ -58,6 +58,9 @@ public struct UBootResult: Hashable, Sendable {
   /// leaves free after start-up. Nil when LMB has no free page, or U-Boot's memory is not
   /// modelled.
   public var nextEFIPage: UInt64? = nil
+  /// The tree's architecture when U-Boot's own memory is not modelled for it: the numbers that
+  /// place it (`UBootBuild`) and `RELOC_ADDR_TOP` are those of Debian's qemu_arm64 build.
+  public var ownMemoryNotModelledFor: KernelArchitecture? = nil
 
   /// True when U-Boot stops or crashes before its prompt.
   public var stopsBeforePrompt: Bool { memtop.stopsUBoot }

@@ -77,6 +77,10 @@ enum TableRenderer {
         + "    ram_top \(Hex.plain(layout.ramTop)), relocaddr \(Hex.plain(layout.relocationAddress)), "
         + "sp start \(Hex.plain(layout.stackPointer))\n"
     }
+    if let architecture = uboot.ownMemoryNotModelledFor, uboot.reservations.allSatisfy({ $0.source != .ubootImage }) {
+      out += "  U-Boot's own memory: not placed for a \(architecture.rawValue) tree (memmap knows the "
+        + "numbers of Debian's qemu_arm64 build only); give it with --uboot-reserve\n"
+    }
     if uboot.stopsBeforePrompt {
       out += "  U-Boot \(uboot.version.name) stops before its prompt on this tree (see the findings)\n"
     }
