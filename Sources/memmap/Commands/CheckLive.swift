@@ -25,11 +25,11 @@ extension MemmapCommand {
     @OptionGroup var input: InputOptions
 
     mutating func execute() throws -> Outcome {
+      let run = try RunSettings(model: model, input: input)
       let files = from.map(LiveFiles.saved(in:)) ?? .running
       let treePath = tree ?? files.tree
       let report: MapReport
-      switch ReportLoader.loadOne(treePath, options: try model.settings().mapOptions(for: treePath),
-                                   input: try input.settings()) {
+      switch ReportLoader.loadOne(treePath, options: try run.mapOptions(for: treePath), input: run.input) {
       case .success(let value): report = value
       case .failure(let error):
         Diagnostics.printError(ErrorText.line(for: error))

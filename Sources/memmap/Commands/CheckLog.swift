@@ -24,6 +24,7 @@ extension MemmapCommand {
     @OptionGroup var input: InputOptions
 
     mutating func execute() throws -> Outcome {
+      let run = try RunSettings(model: model, input: input)
       let text: String
       do {
         text = try InputFile.text(log, limit: 256 << 20)
@@ -32,9 +33,8 @@ extension MemmapCommand {
         return .unreadableInput
       }
       let logged = KernelLogVersion.find(in: text)
-      let settings = try model.settings()
-      let resolved = try settings.resolve(dtb)
-      var options = try settings.mapOptions(for: resolved)
+      let resolved = try run.settings.resolve(dtb)
+      var options = try run.settings.mapOptions(for: resolved)
       // --kernel (or a config file) decides; otherwise the log's own release does.
       let chosen = resolved.settings.first { $0.key.name == "kernel" }?.origin != .builtIn
       if !chosen, let logged { options.profile.version = logged.nearestVersion }
@@ -42,7 +42,7 @@ extension MemmapCommand {
         Diagnostics.printNote("\(log): \(note)")
       }
       let report: MapReport
-      switch ReportLoader.loadOne(dtb, options: options, input: try input.settings()) {
+      switch ReportLoader.loadOne(dtb, options: options, input: run.input) {
       case .success(let value): report = value
       case .failure(let error):
         Diagnostics.printError(ErrorText.line(for: error))

@@ -23,7 +23,7 @@ extension MemmapCommand {
     }
 
     func run() throws {
-      let settings = try model.settings()
+      let settings = try RunSettings(model: model, input: nil).settings
       guard explain else {
         let config = try settings.config(for: "./-")
         try Diagnostics.write(config.map { "\($0.path): ok\n" } ?? "no \(Settings.fileName) here or above\n")

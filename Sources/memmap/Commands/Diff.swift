@@ -46,28 +46,13 @@ extension MemmapCommand {
     /// The snapshots to compare: each input under its settings, or with --to-kernel or
     /// --to-uboot the second (or the same) input under that release.
     func snapshots() throws -> [MapSnapshot]? {
-      let settings = try model.settings()
-      let input = try self.input.settings()
-      guard toKernel != nil || toUBoot != nil else {
-        return try SnapshotLoader.loadAll(inputs, settings: settings, input: input)
+      let run = try RunSettings(model: model, input: input)
+      guard toKernel != nil || toUBoot != nil else { return try SnapshotLoader.loadAll(inputs, run: run) }
+      return try SnapshotLoader.loadAll([inputs[0], inputs[inputs.count - 1]], input: run.input) {
+        (index, path) throws(ConfigError) in
+        index == 0 ? try run.mapOptions(for: path)
+          : try run.mapOptions(for: path, kernel: toKernel?.version, uboot: toUBoot?.version)
       }
-      var pair: [MapSnapshot] = []
-      for (index, path) in [inputs[0], inputs[inputs.count - 1]].enumerated() {
-        var options = try settings.mapOptions(for: path)
-        if index == 1, let toKernel { options.profile.version = toKernel.version }
-        if index == 1, let toUBoot {
-          // The other release with its own defaults; --dram-banks and --uboot-reserve still apply.
-          options.uboot = UBootOptions(version: toUBoot.version, dramBanks: model.dramBanks,
-                                       ubootRegions: options.uboot.ubootRegions)
-        }
-        switch SnapshotLoader.load(path, options: options, input: input) {
-        case .success(let snapshot): pair.append(snapshot)
-        case .failure(let failure):
-          Diagnostics.printError(failure.text)
-          return nil
-        }
-      }
-      return pair
     }
 
     mutating func execute() throws -> Outcome {

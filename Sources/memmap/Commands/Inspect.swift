@@ -27,10 +27,9 @@ extension MemmapCommand {
     mutating func execute() throws -> Outcome {
       var outcome = Outcome.clean
       var reports: [MapReport] = []
-      let settings = try input.settings()
-      let modelSettings = try model.settings()
+      let run = try RunSettings(model: model, input: input)
       for file in files {
-        for loaded in ReportLoader.load(file, options: try modelSettings.mapOptions(for: file), input: settings) {
+        for loaded in ReportLoader.load(file, options: try run.mapOptions(for: file), input: run.input) {
           switch loaded {
           case .success(let report):
             reports.append(report)

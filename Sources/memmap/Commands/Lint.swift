@@ -51,10 +51,11 @@ extension MemmapCommand {
 
     mutating func validate() throws {
       guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
-      _ = try selection()
+      if let name = rules.unknownName { throw ValidationError("unknown rule '\(name)' (see `memmap rules`)") }
     }
 
     mutating func execute() throws -> Outcome {
+      let run = try RunSettings(model: model, input: input, locate: true)
       // A bad baseline stops the run before any tree is read.
       let accepted = try baseline.map { path throws(InputError) in try BaselineFile.read(path) }
       let expansion = LintRunner.expand(paths)
@@ -63,19 +64,10 @@ extension MemmapCommand {
         Diagnostics.printNote("\(entry.path): skipped: \(entry.kind), not a regular file")
       }
       let files = expansion.files
-      // Every file's settings are resolved before the workers start; each config is read once.
-      let settings = try model.settings()
-      let resolved = try files.map { file throws(ConfigError) in try settings.resolve(file) }
-      var selections: [String: RuleSelection] = [:]  // one per config file, not per tree
-      let jobsFiles = try zip(files, resolved).map { file, fileSettings in
-        let key = fileSettings.config?.path ?? ""
-        if selections[key] == nil { selections[key] = try selection(config: fileSettings.config) }
-        return LintJob(file: file, options: try settings.mapOptions(for: fileSettings),
-                       selection: selections[key]!)
-      }
+      let plan = try LintPlan(files: files, settings: run.settings, rules: rules)
       let progress = LintProgress(total: files.count)
       let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
-      let checked = LintRunner.run(jobsFiles, input: try input.settings(locate: true), jobs: workers) {
+      let checked = LintRunner.run(plan.jobs, input: run.input, jobs: workers) {
         progress.update(done: $0, total: $1)
       }
       progress.finish()
@@ -84,12 +76,10 @@ extension MemmapCommand {
           file: folder, reason: .refused("nothing to check below it (no .dtb, .dts, .itb or .fit files)"))))
       }
       for error in linted.compactMap(\.error) { Diagnostics.printError(ErrorText.line(for: error)) }
-      let runSelection = try selection(config: resolved.first?.config)
-      let label = try (resolved.first ?? settings.resolve("-")).profile.label
       if let writeBaseline {
         try BaselineFile.write(Baseline(linted, key: BaselineFile.key(for: writeBaseline)), to: writeBaseline)
       }
-      var report = LintReport(files: linted, selection: runSelection, kernel: label)
+      var report = LintReport(files: linted, selection: plan.selection, kernel: plan.kernelLabel)
       if let accepted {
         (report.files, report.staleBaselineEntries) = accepted.apply(to: linted, key: BaselineFile.key(for: baseline!))
         for entry in report.staleBaselineEntries {
@@ -127,17 +117,8 @@ extension MemmapCommand {
       }
     }
 
-    /// The rules to check: `--enable` and `--disable`, each in place of the config's list of
-    /// the same name. An unknown name is a usage error (exit 2).
-    func selection(config: ConfigFile? = nil) throws -> RuleSelection {
-      do {
-        return try RuleSelection(enable: enable.isEmpty ? config?.enable?.values ?? [] : enable,
-                                 disable: disable.isEmpty ? config?.disable?.values ?? [] : disable,
-                                 failOn: failOn)
-      } catch {
-        throw ValidationError("unknown rule '\(error.name)' (see `memmap rules`)")
-      }
-    }
+    /// The rules asked for; an unknown name is a usage error (exit 2, in `validate`).
+    var rules: RuleChoice { RuleChoice(enable: enable, disable: disable, failOn: failOn) }
   }
 }
 

@@ -38,13 +38,13 @@ extension MemmapCommand {
     }
 
     mutating func execute() throws -> Outcome {
+      let run = try RunSettings(model: model, input: input)
       let format = self.format ?? RenderFormat(fileName: output) ?? .svg
       if output != "-", let input = OutputFile.input(among: files, sameAs: output) {
         Diagnostics.printError("\(output): is the input \(input); not overwriting it")
         return .unreadableInput
       }
-      let settings = try input.settings()
-      guard let text = try files.count == 1 ? single(format, settings) : pair(format, settings) else {
+      guard let text = try files.count == 1 ? single(format, run) : pair(format, run) else {
         return .unreadableInput
       }
       if output == "-" {
@@ -56,8 +56,8 @@ extension MemmapCommand {
     }
 
     /// The picture of one tree; nil (after the error line) when it cannot be read.
-    func single(_ format: RenderFormat, _ settings: InputSettings) throws -> String? {
-      switch ReportLoader.loadOne(files[0], options: try model.settings().mapOptions(for: files[0]), input: settings) {
+    func single(_ format: RenderFormat, _ run: RunSettings) throws -> String? {
+      switch ReportLoader.loadOne(files[0], options: try run.mapOptions(for: files[0]), input: run.input) {
       case .success(let report):
         return format == .svg ? SVGRenderer.render(MapPicture(report)) : HTMLRenderer.render(report)
       case .failure(let error):
@@ -67,8 +67,8 @@ extension MemmapCommand {
     }
 
     /// The two maps side by side; nil (after the error line) when either cannot be read.
-    func pair(_ format: RenderFormat, _ settings: InputSettings) throws -> String? {
-      guard let snapshots = try SnapshotLoader.loadAll(files, settings: model.settings(), input: settings) else {
+    func pair(_ format: RenderFormat, _ run: RunSettings) throws -> String? {
+      guard let snapshots = try SnapshotLoader.loadAll(files, run: run) else {
         return nil
       }
       let diff = MapDiff.compare(snapshots[0], snapshots[1])

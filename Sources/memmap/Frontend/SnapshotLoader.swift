@@ -34,12 +34,19 @@ enum SnapshotLoader {
 
   /// Every input's snapshot, in order; nil, after printing the first failure's line, when one
   /// cannot be used (diff and render compare nothing then).
-  static func loadAll(_ paths: [String], settings: Settings, input: InputSettings) throws(ConfigError)
+  static func loadAll(_ paths: [String], run: RunSettings) throws(ConfigError) -> [MapSnapshot]? {
+    try loadAll(paths, input: run.input) { (_, path) throws(ConfigError) in try run.mapOptions(for: path) }
+  }
+
+  /// Each input's snapshot under the options `options(index, path)` gives it, resolved just
+  /// before it is read; nil as for `loadAll(_:run:)`.
+  static func loadAll(_ paths: [String], input: InputSettings,
+                      options: (Int, String) throws(ConfigError) -> MapOptions) throws(ConfigError)
     -> [MapSnapshot]?
   {
     var snapshots: [MapSnapshot] = []
-    for path in paths {
-      switch load(path, options: try settings.mapOptions(for: path), input: input) {
+    for (index, path) in paths.enumerated() {
+      switch load(path, options: try options(index, path), input: input) {
       case .success(let snapshot): snapshots.append(snapshot)
       case .failure(let failure):
         Diagnostics.printError(failure.text)

@@ -84,18 +84,13 @@ struct ModelOptions: ParsableArguments {
         throw ValidationError("--arch \(arch.rawValue) has no \(pageSize.rawValue) pages")
       }
     }
-    // Read here so that a bad map stops the run before any tree is read (exit 2); read again
-    // for the model, hence a file, not standard input.
+    // The map is read when the run starts (`RunSettings`), before any tree; each input's
+    // options take it from there, hence a file, not standard input.
     guard efiMap != "-" else { throw ValidationError("--efi-map needs a file, not standard input") }
-    if let efiMap {
-      let map = try EFIMapFile.load(efiMap)
-      if let origin = map.origin {
-        Diagnostics.printNote(EFIMapFile.originNote(efiMap, origin: origin, map: map))
-      }
-    }
   }
 
-  /// The settings of this run: these flags and the config files of its inputs.
+  /// The flags and the config files of this run's inputs; commands take them, with the files
+  /// they name, from `RunSettings`.
   func settings() throws(ConfigError) -> Settings { try Settings(self) }
 }
 
