@@ -55,49 +55,42 @@ public enum FindingAnalysis {
     return out
   }
 
+  /// Findings on what the kernel did to a node, read from its events: each event names its
+  /// node's region, so the finding is reported at that region's path.
   static func kernelEventFindings(_ report: MapReport) -> [Finding] {
-    // Name to path, built on the first event that needs it: most trees have none, and a
-    // table of 100,000 names would be a tenth of the run's memory.
-    var table: [String: String]?
-    func path(_ name: String) -> String {
-      if table == nil {
-        table = Dictionary(
-          (report.description.reservedMemory?.children ?? []).lazy.map { ($0.name, $0.path) },
-          uniquingKeysWith: { first, _ in first })
-      }
-      return table![name] ?? name
-    }
+    let regions = report.kernel.regions
+    func node(_ region: Int) -> [String] { [regions[region].path ?? regions[region].name] }
     let kernel = "Linux \(report.kernel.profile.name)"
     var out: [Finding] = []
-    var overflowNames: [String] = []
+    var overflowing: [Int] = []
     for event in report.kernel.events {
       switch event {
-      case .allocationFailed(let name, let size):
+      case .allocationFailed(let region, let size):
         out.append(Finding(rule: RuleCatalogue.dynamicAllocationFailed,
-          message: "\(kernel) finds no free block of \(Hex.plain(size)) bytes for \(name)",
-          nodes: [path(name)]))
-      case .failedToReserve(let name, let base, let size) where size != 0:
+          message: "\(kernel) finds no free block of \(Hex.plain(size)) bytes for \(regions[region].name)",
+          nodes: node(region)))
+      case .failedToReserve(let region, let base, let size) where size != 0:
         out.append(Finding(rule: RuleCatalogue.reserveFailed,
-          message: "\(kernel) refuses \(name) \(Hex.range(AddressRange(base: base, size: size))): no-map over memory that is already reserved (EBUSY)",
-          nodes: [path(name)]))
-      case .notEnoughSpace(let name):
-        overflowNames.append(name)
-      case .tooManyDynamic(let name):
+          message: "\(kernel) refuses \(regions[region].name) \(Hex.range(AddressRange(base: base, size: size))): no-map over memory that is already reserved (EBUSY)",
+          nodes: node(region)))
+      case .notEnoughSpace(let region):
+        overflowing.append(region)
+      case .tooManyDynamic(let region):
         out.append(Finding(rule: RuleCatalogue.tooManyDynamic,
-          message: "\(kernel) skips \(name): more than 64 dynamic regions", nodes: [path(name)]))
-      case .matchingFailed(let name):
+          message: "\(kernel) skips \(regions[region].name): more than 64 dynamic regions", nodes: node(region)))
+      case .matchingFailed(let region):
         let why = report.kernel.profile.hasCMA ? "" : " (this kernel has no CMA)"
         out.append(Finding(rule: RuleCatalogue.initFailed,
-          message: "\(kernel): every init function for \(name) fails\(why); its memory is released",
-          nodes: [path(name)]))
+          message: "\(kernel): every init function for \(regions[region].name) fails\(why); its memory is released",
+          nodes: node(region)))
       default:
         break
       }
     }
-    for name in overflowNames {
+    for region in overflowing {
       out.append(Finding(rule: RuleCatalogue.tableOverflow,
-        message: "\(kernel) has no table entry left for \(name) (64 entries)",
-        nodes: [path(name)]))
+        message: "\(kernel) has no table entry left for \(regions[region].name) (64 entries)",
+        nodes: node(region)))
     }
     return out
   }

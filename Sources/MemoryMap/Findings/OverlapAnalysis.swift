@@ -26,10 +26,7 @@ enum OverlapAnalysis {
   /// node are not paired, at most `pairsPerRegion` pairs are spelled out, the rest counted.
   static func pairFindings(_ placed: [Int], report: MapReport) -> [Finding] {
     let regions = report.kernel.regions
-    let reported = Set(report.kernel.events.compactMap { event -> [String]? in
-      if case .overlap(let a, let b) = event { return [a.path, b.path].sorted() }
-      return nil
-    })
+    let reported = report.kernel.reportedOverlaps
     var groupOfPath: [String?: Int] = [:]
     let groups = placed.map { index in
       let path = regions[index].path
@@ -43,9 +40,10 @@ enum OverlapAnalysis {
     for step in steps {
       let region = regions[placed[step.index]]
       let range = region.range!
-      for other in step.named.map({ regions[placed[$0]] }) {
+      for partner in step.named.map({ placed[$0] }) {
+        let other = regions[partner]
         let shared = other.range!.intersection(range)?.size ?? 0
-        let kernelSays = reported.contains([other.path ?? "", region.path ?? ""].sorted())
+        let kernelSays = reported.contains(RegionPair(placed[step.index], partner))
         out.append(Finding(rule: RuleCatalogue.reservedOverlap,
           message: "\(region.name) \(Hex.range(range)) overlaps \(other.name) \(Hex.range(other.range!)) by \(Hex.plain(shared)) bytes"
             + (kernelSays ? " (the kernel reports OVERLAP DETECTED)" : ""),

@@ -8,7 +8,7 @@ extension KernelFlow {
     regions[region].kind = .dynamic
     guard let sizeProperty = child.size else { return nil }
     guard let size = sizeProperty.number(cells: cells.sizeCells)?.value else {
-      events.append(.invalidSize(name: child.name))
+      events.append(.invalidSize(region: region))
       regions[region].status = .skipped(.invalidSize)
       return nil
     }
@@ -16,7 +16,7 @@ extension KernelFlow {
     var align: UInt64 = 0
     if let alignment = child.alignment {
       guard let value = alignment.number(cells: cells.addressCells)?.value else {
-        events.append(.invalidAlignment(name: child.name))
+        events.append(.invalidAlignment(region: region))
         regions[region].status = .skipped(.invalidAlignment)
         return nil
       }
@@ -32,7 +32,7 @@ extension KernelFlow {
     }
     if let decoded = allocRanges {
       if decoded.entryLength == 0 || decoded.isMalformed {
-        events.append(.invalidAllocRanges(name: child.name))
+        events.append(.invalidAllocRanges(region: region))
         regions[region].status = .skipped(.invalidAllocRanges)
         return nil
       }
@@ -47,11 +47,11 @@ extension KernelFlow {
       base = allocate(size: size, align: align, start: 0, end: 0, noMap: child.noMap)
     }
     guard base != 0 else {
-      events.append(.allocationFailed(name: child.name, size: size))
+      events.append(.allocationFailed(region: region, size: size))
       regions[region].status = .failed(.noSpace)
       return nil
     }
-    events.append(.allocated(name: child.name, base: base, size: size))
+    events.append(.allocated(region: region, base: base, size: size))
     regions[region].range = AddressRange(base: base, size: size)
     regions[region].status = .reserved
     return AddressRange(base: base, size: size)
@@ -108,30 +108,30 @@ extension KernelFlow {
   /// The init functions of Debian's configuration, in link order: CMA, then the coherent DMA
   /// pool, both for `shared-dma-pool`. Returns what the first success made, `.failed` when all
   /// matching functions failed, `.none` when none matched. `cma` is the child's CMA candidacy
-  /// (`KernelRegion.cmaCandidate`).
-  mutating func runInitFunctions(child: ReservedMemoryNode, cma: Bool, base: UInt64,
+  /// (`KernelRegion.cmaCandidate`), `region` its region for the events.
+  mutating func runInitFunctions(child: ReservedMemoryNode, region: Int, cma: Bool, base: UInt64,
                                  size: UInt64) -> InitResult
   {
     guard child.isCompatible(with: "shared-dma-pool") else { return .none }
     if cma {
       // Once CMA has refused a region, the DMA pool refuses it too (it is reusable).
       if (base | size) & (profile.cmaAlignment - 1) != 0 {
-        events.append(.cmaIncorrectAlignment(name: child.name))
+        events.append(.cmaIncorrectAlignment(region: region))
         return .failed
       }
       // `cma_init_reserved_mem` refuses size 0 and a full `cma_areas[]`.
       if size == 0 || cmaAreas >= Self.maxCMAAreas {
-        events.append(.cmaSetupFailed(name: child.name))
+        events.append(.cmaSetupFailed(region: region))
         return .failed
       }
       cmaAreas += 1
-      events.append(.cmaCreated(name: child.name, base: base, size: size))
-      events.append(.initialized(name: child.name, compatible: "shared-dma-pool"))
+      events.append(.cmaCreated(region: region, base: base, size: size))
+      events.append(.initialized(region: region, compatible: "shared-dma-pool"))
       return .cma
     }
     if !child.reusable {
-      events.append(.dmaPoolCreated(name: child.name, base: base, size: size))
-      events.append(.initialized(name: child.name, compatible: "shared-dma-pool"))
+      events.append(.dmaPoolCreated(region: region, base: base, size: size))
+      events.append(.initialized(region: region, compatible: "shared-dma-pool"))
       return .dmaCoherent
     }
     // reusable + no-map: neither CMA nor the DMA pool takes it.

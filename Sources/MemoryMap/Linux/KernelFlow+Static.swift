@@ -44,12 +44,12 @@ extension KernelFlow {
       if profile.invalidRegIsAbsent { return .noReg }
     }
     if malformed {
-      events.append(.invalidReg(name: child.name))
+      events.append(.invalidReg(region: firstRegionOfChild[index]))
       return .invalid
     }
     var entries = decoded.entries[...]
     if profile.reservesFirstRegEntryOnly && entries.count > 1 {
-      events.append(.multipleRegEntries(name: child.name, count: entries.count))
+      events.append(.multipleRegEntries(region: firstRegionOfChild[index], count: entries.count))
       entries = entries.prefix(1)
     }
     for (number, entry) in entries.enumerated() {
@@ -58,10 +58,10 @@ extension KernelFlow {
       regions[region].size = entry.size
       regions[region].range = AddressRange(base: entry.address, size: entry.size)
       if entry.size != 0, reserveMemory(base: entry.address, size: entry.size, noMap: child.noMap) {
-        events.append(.reservedRegion(name: child.name, base: entry.address, size: entry.size))
+        events.append(.reservedRegion(region: region, base: entry.address, size: entry.size))
         regions[region].status = .reserved
       } else {
-        events.append(.failedToReserve(name: child.name, base: entry.address, size: entry.size))
+        events.append(.failedToReserve(region: region, base: entry.address, size: entry.size))
         regions[region].status = .failed(entry.size == 0 ? .zeroSize : .busy)
       }
       if saveFirst && number == 0 { save(child: index, base: entry.address, size: entry.size) }
@@ -105,7 +105,7 @@ extension KernelFlow {
       case .noReg:
         guard child.size != nil else { continue }
         if let limit = profile.dynamicLimit, dynamic.count >= limit {
-          events.append(.tooManyDynamic(name: child.name))
+          events.append(.tooManyDynamic(region: firstRegionOfChild[index]))
           regions[firstRegionOfChild[index]].status = .skipped(.tooManyDynamic)
         } else {
           dynamic.append(index)
@@ -149,12 +149,13 @@ extension KernelFlow {
     for (index, child) in children.enumerated() {
       guard let reg = child.reg, let decoded = regOfChild[index], child.isAvailable else { continue }
       if reg.length != 0 && (decoded.entryLength == 0 || decoded.isMalformed) {
-        if !profile.invalidRegIsAbsent { events.append(.invalidReg(name: child.name)) }
+        if !profile.invalidRegIsAbsent { events.append(.invalidReg(region: firstRegionOfChild[index])) }
         continue
       }
       if reg.length == 0 && profile.invalidRegIsAbsent { continue }
       if profile.warnsIgnoredRegEntries && decoded.entries.count > 1 {
-        events.append(.ignoredRegEntries(name: child.name, count: decoded.entries.count - 1))
+        events.append(.ignoredRegEntries(region: firstRegionOfChild[index],
+                                         count: decoded.entries.count - 1))
       }
       // An empty `reg` still has its "first entry" read: the bytes that follow it in the blob.
       let firstEntry = reg.length == 0 ? emptyRegEntry(child) : decoded.entries.first

@@ -5,7 +5,7 @@ extension KernelFlow {
     let child = children[index]
     let region = firstRegionOfChild[index]
     guard table.count < tableCapacity else {
-      events.append(.notEnoughSpace(name: child.name))
+      events.append(.notEnoughSpace(region: region))
       if regions[region].kind == .dynamic { regions[region].status = .skipped(.tableFull) }
       return
     }
@@ -32,11 +32,11 @@ extension KernelFlow {
     let entry = table[position]
     let child = children[entry.child]
     let region = firstRegionOfChild[entry.child]
-    let result = runInitFunctions(child: child, cma: regions[region].cmaCandidate,
+    let result = runInitFunctions(child: child, region: region, cma: regions[region].cmaCandidate,
                                   base: entry.base, size: entry.size)
     regions[region].initResult = result
     if result == .failed {
-      events.append(.matchingFailed(name: child.name))
+      events.append(.matchingFailed(region: region))
       if child.noMap {
         memblock.clearNoMap(base: entry.base, size: entry.size)
       } else {
@@ -47,7 +47,7 @@ extension KernelFlow {
         regions[region].inTable = false
       }
     } else if profile.printsRegionInfo {
-      events.append(.regionInfo(name: child.name, base: entry.base, size: entry.size,
+      events.append(.regionInfo(region: region, base: entry.base, size: entry.size,
                                 noMap: child.noMap, reusable: child.reusable))
     }
   }
@@ -74,8 +74,8 @@ extension KernelFlow {
       let next = table[i + 1]
       if this.base &+ this.size > next.base {
         events.append(.overlap(
-          first: OverlapSide(name: this.name, path: this.path, base: this.base, size: this.size),
-          second: OverlapSide(name: next.name, path: next.path, base: next.base, size: next.size)))
+          first: OverlapSide(region: firstRegionOfChild[this.child], base: this.base, size: this.size),
+          second: OverlapSide(region: firstRegionOfChild[next.child], base: next.base, size: next.size)))
       }
     }
   }

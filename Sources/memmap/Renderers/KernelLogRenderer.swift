@@ -13,47 +13,51 @@ enum KernelLogRenderer {
 
   /// The lines as the kernel prints them, names raw, for comparing with a real log.
   static func lines(_ result: KernelResult) -> [String] {
-    result.events.compactMap { line(for: $0, profile: result.profile) }
+    result.events.compactMap { line(for: $0, in: result) }
   }
 
   /// The kernel's line for one event, or nil when the kernel does not print it by default.
-  static func line(for event: KernelEvent, profile: KernelProfile) -> String? {
+  /// Nodes are named by their region's name, as the kernel prints the node's name.
+  static func line(for event: KernelEvent, in result: KernelResult) -> String? {
     let rmem = "OF: reserved mem: "
-    let scan = profile.staticScanInFDT ? "OF: fdt: " : rmem
+    let scan = result.profile.staticScanInFDT ? "OF: fdt: " : rmem
+    func name(_ region: Int) -> String { result.regions[region].name }
     switch event {
     case .unsupportedNodeFormat: return scan + "Reserved memory: unsupported node format, ignoring"
     case .noReservedMemoryNode: return rmem + "Reserved memory: No reserved-memory node in the DT"
-    case .invalidReg(let name):
-      return scan + "Reserved memory: invalid reg property in '\(name)', skipping node."
+    case .invalidReg(let region):
+      return scan + "Reserved memory: invalid reg property in '\(name(region))', skipping node."
     case .reservedRegion, .allocated: return nil
-    case .failedToReserve(let name, let base, let size):
-      return scan + "Reserved memory: failed to reserve memory for node '\(name)': base "
+    case .failedToReserve(let region, let base, let size):
+      return scan + "Reserved memory: failed to reserve memory for node '\(name(region))': base "
         + Formatting.paddedHex(base) + ", size \(size / (1 << 20)) MiB"
-    case .ignoredRegEntries(let name, let count):
-      return rmem + "fdt_scan_reserved_mem_reg_nodes() ignores \(count) regions in node '\(name)'"
-    case .multipleRegEntries(let name, let count):
-      return rmem + "Reserved memory: node '\(name)' has \(count) <base size> entries, only the first is used"
+    case .ignoredRegEntries(let region, let count):
+      return rmem + "fdt_scan_reserved_mem_reg_nodes() ignores \(count) regions in node '\(name(region))'"
+    case .multipleRegEntries(let region, let count):
+      return rmem + "Reserved memory: node '\(name(region))' has \(count) <base size> entries, only the first is used"
     case .notEnoughSpace: return rmem + "not enough space for all defined regions."
-    case .tooManyDynamic(let name): return rmem + "too many defined dynamic regions, skip '\(name)'"
-    case .invalidSize(let name): return rmem + "invalid size property in '\(name)' node."
-    case .invalidAlignment(let name): return rmem + "invalid alignment property in '\(name)' node."
-    case .invalidAllocRanges(let name):
-      return rmem + "invalid alloc-ranges property in '\(name)', skipping node."
-    case .allocationFailed(let name, let size):
-      return rmem + "failed to allocate memory for node '\(name)': size \(size / (1 << 20)) MiB"
+    case .tooManyDynamic(let region):
+      return rmem + "too many defined dynamic regions, skip '\(name(region))'"
+    case .invalidSize(let region): return rmem + "invalid size property in '\(name(region))' node."
+    case .invalidAlignment(let region):
+      return rmem + "invalid alignment property in '\(name(region))' node."
+    case .invalidAllocRanges(let region):
+      return rmem + "invalid alloc-ranges property in '\(name(region))', skipping node."
+    case .allocationFailed(let region, let size):
+      return rmem + "failed to allocate memory for node '\(name(region))': size \(size / (1 << 20)) MiB"
     case .cmaIncorrectAlignment: return "Reserved memory: incorrect alignment of CMA region"
     case .cmaSetupFailed: return "Reserved memory: unable to setup CMA region"
     case .cmaCreated(_, let base, let size):
       return "Reserved memory: created CMA memory pool at \(Formatting.paddedHex(base)), size \(size / (1 << 20)) MiB"
     case .dmaPoolCreated(_, let base, let size):
       return "Reserved memory: created DMA memory pool at \(Formatting.paddedHex(base)), size \(size / (1 << 20)) MiB"
-    case .initialized(let name, let compatible):
-      return rmem + "initialized node \(name), compatible id \(compatible)"
-    case .matchingFailed(let name): return rmem + "node \(name) compatible matching fail"
-    case .regionInfo(let name, let base, let size, let noMap, let reusable):
+    case .initialized(let region, let compatible):
+      return rmem + "initialized node \(name(region)), compatible id \(compatible)"
+    case .matchingFailed(let region): return rmem + "node \(name(region)) compatible matching fail"
+    case .regionInfo(let region, let base, let size, let noMap, let reusable):
       return rmem + Formatting.paddedHex(base) + ".." + Formatting.paddedHex(base &+ size &- 1)
         + " (\(size / 1024) KiB) " + (noMap ? "nomap" : "map") + " "
-        + (reusable ? "reusable" : "non-reusable") + " " + name
+        + (reusable ? "reusable" : "non-reusable") + " " + name(region)
     case .overlap: return rmem + "OVERLAP DETECTED!"
     }
   }

@@ -61,7 +61,7 @@ import TestSupport
     let result = try MapReport.make(blob, options: MapOptions(profile: profile)).kernel
     let pairs = result.events.compactMap { event -> String? in
       guard case .overlap(let first, let second) = event else { return nil }
-      return "\(first.name.prefix(2)) \(second.name.prefix(2))"
+      return "\(result.regions[first.region].name.prefix(2)) \(result.regions[second.region].name.prefix(2))"
     }
     #expect(pairs.joined(separator: ", ") == expected)
   }
