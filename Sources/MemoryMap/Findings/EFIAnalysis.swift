@@ -91,10 +91,10 @@ enum EFIAnalysis {
     let usable = usableRuns(map)
     var out: [Finding] = []
     let children = report.description.reservedMemory?.children ?? []
-    for child in children where child.isAvailable && child.reg == nil {
+    for (index, child) in children.enumerated() where child.isAvailable && child.reg == nil {
       guard let size = child.size?.number(cells: cells.sizeCells)?.value, size != 0 else { continue }
-      let ranges = child.allocRanges.map {
-        $0.entries(cells).entries.map { AddressRange(base: $0.address, size: $0.size) }
+      let ranges = report.kernel.allocRangesOfChild[index].map {
+        $0.entries.map { AddressRange(base: $0.address, size: $0.size) }
       } ?? [AddressRange(base: 0, size: .max)]
       let fits = usable.contains { run in ranges.contains { (run.intersection($0)?.size ?? 0) >= size } }
       guard !fits else { continue }

@@ -49,7 +49,8 @@ public enum FindingAnalysis {
     let children = report.description.reservedMemory?.children ?? []
     for (index, child) in children.enumerated() where child.isAvailable {
       out += RegionShape.findings(child, region: report.kernel.region(ofChild: index),
-                                  decodedReg: report.kernel.regOfChild[index], cells: cells,
+                                  decodedReg: report.kernel.regOfChild[index],
+                                  decodedAllocRanges: report.kernel.allocRangesOfChild[index], cells: cells,
                                   profile: report.kernel.profile)
     }
     return out

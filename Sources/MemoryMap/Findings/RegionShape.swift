@@ -3,9 +3,10 @@ import DeviceTree
 /// Checks one `/reserved-memory` child's properties against what the kernel can read.
 enum RegionShape {
   /// `region` is the kernel flow's record of the child (its first `reg` entry), `decodedReg`
-  /// the flow's decoding of its `reg`.
+  /// and `decodedAllocRanges` the flow's decoding of its `reg` and `alloc-ranges`.
   static func findings(_ child: ReservedMemoryNode, region: KernelRegion, decodedReg: CellEntries?,
-                       cells: RootCells, profile: KernelProfile) -> [Finding]
+                       decodedAllocRanges: CellEntries?, cells: RootCells,
+                       profile: KernelProfile) -> [Finding]
   {
     var out: [Finding] = []
     let node = [child.path]
@@ -31,8 +32,7 @@ enum RegionShape {
           message: "alignment is \(alignment.length) bytes; the kernel reads it with #address-cells \(cells.addressCells) (\(cells.addressCells * 4) bytes)",
           nodes: node, property: "alignment"))
       }
-      if let ranges = child.allocRanges {
-        let decoded = ranges.entries(cells)
+      if let ranges = child.allocRanges, let decoded = decodedAllocRanges {
         if decoded.entryLength == 0 || decoded.isMalformed {
           out.append(Finding(rule: RuleCatalogue.malformedAllocRanges,
             message: "alloc-ranges is \(ranges.length) bytes, not a multiple of \(decoded.entryLength)",

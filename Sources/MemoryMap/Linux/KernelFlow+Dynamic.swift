@@ -24,7 +24,7 @@ extension KernelFlow {
     }
     if regions[region].cmaCandidate { align = max(align, profile.cmaAlignment) }
     var base: UInt64 = 0
-    var allocRanges = child.allocRanges.map { $0.entries(cells) }
+    var allocRanges = allocRangesOfChild[index]
     if let decoded = allocRanges, decoded.entryLength == 0 || decoded.isMalformed,
       profile.ignoresInvalidAllocRanges
     {

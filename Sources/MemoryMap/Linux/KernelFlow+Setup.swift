@@ -93,6 +93,7 @@ extension KernelFlow {
     firstRegionOfChild = []
     firstRegionOfChild.reserveCapacity(children.count)
     regOfChild = children.map { $0.reg?.entries(cells) }
+    allocRangesOfChild = children.map { $0.allocRanges?.entries(cells) }
     regions.reserveCapacity(regions.count + children.count)
     // Most children log two events (reserved, then the table's summary line); reserving them
     // up front spares a doubling that at 100,000 children would leave 2.5 MB unused.

@@ -23,6 +23,9 @@ public struct KernelResult: Sendable {
   /// For each `/reserved-memory` child, its `reg` as the kernel decodes it (with the root's
   /// cell counts); nil when it has none.
   var regOfChild: [CellEntries?] = []
+  /// For each `/reserved-memory` child, its `alloc-ranges` as the kernel decodes it (with the
+  /// root's cell counts); nil when it has none.
+  var allocRangesOfChild: [CellEntries?] = []
 
   /// The region of child `index` of `/reserved-memory` (its first `reg` entry).
   func region(ofChild index: Int) -> KernelRegion { regions[firstRegionOfChild[index]] }
@@ -75,6 +78,9 @@ public struct KernelFlow {
   /// For each `/reserved-memory` child, its `reg` decoded once with the root's cell counts
   /// (`dt_root_addr_cells`, `dt_root_size_cells`); nil when it has none.
   var regOfChild: [CellEntries?] = []
+  /// For each `/reserved-memory` child, its `alloc-ranges` decoded once with the root's cell
+  /// counts, as `__reserved_mem_alloc_size` reads it; nil when it has none.
+  var allocRangesOfChild: [CellEntries?] = []
   /// For children with a multi-entry `reg`, the indices of the regions of entries 1, 2, ...
   var laterRegionsOfChild: [Int: [Int]] = [:]
   /// The two-stage flow's array size (`total_reserved_mem_cnt`).
@@ -118,7 +124,8 @@ public struct KernelFlow {
     return KernelResult(profile: profile, events: flow.events, regions: flow.regions,
                         memblock: flow.memblock, table: flow.table, panic: flow.finalPanic,
                         lateReservations: late, parentFormat: flow.parentFormat,
-                        firstRegionOfChild: flow.firstRegionOfChild, regOfChild: flow.regOfChild)
+                        firstRegionOfChild: flow.firstRegionOfChild, regOfChild: flow.regOfChild,
+                        allocRangesOfChild: flow.allocRangesOfChild)
   }
 
   /// True once the kernel has died: a panic the flow decided, or a memblock change that did
