@@ -56,7 +56,7 @@ import TestSupport
   func findings() throws {
     let diff = MapDiff.compare(try Self.snapshot("base"), try Self.snapshot("finding"))
     // The kernel reports the overlap (MM001); U-Boot refuses the second region (MM024).
-    #expect(diff.findingsAdded.map(\.rule) == ["MM001", "MM024"])
+    #expect(diff.findingsAdded.map(\.rule.id) == ["MM001", "MM024"])
     #expect(diff.findingsRemoved.isEmpty)
   }
 
@@ -109,6 +109,25 @@ import TestSupport
     #expect(result.status == 2)
     #expect(result.stderr.contains("not an 'inspect --format json' document"))
     #expect(result.stderr.contains(".\(key)"))
+  }
+
+  /// A saved finding reads back as the record inspect wrote: its rule is the catalogue's
+  /// (Sources/MemoryMap/Findings/RuleCatalogue.swift), under its own name, with a severity
+  /// memmap gives; anything else is refused (exit 2, one line naming the key).
+  @Test("a saved inspect JSON with a finding memmap cannot name is refused", arguments: [
+    ("\"rule\" : \"MM001\"", "\"rule\" : \"MM999\"", "rule"),
+    ("\"name\" : \"reserved-overlap\"", "\"name\" : \"overlap\"", "name"),
+    ("\"severity\" : \"error\"", "\"severity\" : \"fatal\"", "severity"),
+  ])
+  func savedJSONUnknownFinding(_ word: String, _ replacement: String, _ key: String) throws {
+    let saved = try Binary.run(["inspect", "--format", "json", Fixtures.dtb("diff", "finding")]).stdout
+    #expect(saved.contains(word))
+    let path = NSTemporaryDirectory() + "memmap-diff-\(getpid())-finding-\(key).json"
+    try saved.replacing(word, with: replacement).write(toFile: path, atomically: true, encoding: .utf8)
+    let result = try Binary.run(["diff", path, Fixtures.dtb("diff", "finding")])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("not an 'inspect --format json' document"))
+    #expect(result.stderr.contains(".findings[0].\(key)"))
   }
 
   /// What `inspect --format json` writes, `diff` reads back as the same records: one region
@@ -187,8 +206,8 @@ import TestSupport
     #expect(change("/reserved-memory/multi@50000000 [reg 2]") == [.removed])
     #expect(diff.regions.count == 4)
     // Kernel findings that only name the kernel differently are not a change.
-    #expect(Set(diff.findingsRemoved.map(\.rule)) == ["MM001", "MM003", "MM006", "MM016"])
-    #expect(diff.findingsAdded.map(\.rule) == ["MM016"])
+    #expect(Set(diff.findingsRemoved.map(\.rule.id)) == ["MM001", "MM003", "MM006", "MM016"])
+    #expect(diff.findingsAdded.map(\.rule.id) == ["MM016"])
   }
 
   @Test("--to-kernel in every diff format matches its golden file; the CLI takes one input")

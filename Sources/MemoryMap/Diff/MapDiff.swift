@@ -29,8 +29,8 @@ public struct MapDiff: Hashable, Sendable {
   public var regions: [RegionChange]
   public var memoryAdded: [AddressRange]
   public var memoryRemoved: [AddressRange]
-  public var findingsAdded: [MapSnapshot.FindingKey]
-  public var findingsRemoved: [MapSnapshot.FindingKey]
+  public var findingsAdded: [Finding]
+  public var findingsRemoved: [Finding]
 
   /// True when nothing differs (file names aside).
   public var isEmpty: Bool {
@@ -66,16 +66,21 @@ extension MapDiff {
       a: a, b: b, regions: changes,
       memoryAdded: b.memory.filter { !memoryA.contains($0) },
       memoryRemoved: a.memory.filter { !memoryB.contains($0) },
-      findingsAdded: b.findings.filter { !findingsA.contains(findingIdentity($0, kernel: b.kernel)) }.sorted(),
-      findingsRemoved: a.findings.filter { !findingsB.contains(findingIdentity($0, kernel: a.kernel)) }.sorted())
+      findingsAdded: b.findings.filter { !findingsA.contains(findingIdentity($0, kernel: b.kernel)) }.sorted(by: listedBefore),
+      findingsRemoved: a.findings.filter { !findingsB.contains(findingIdentity($0, kernel: a.kernel)) }.sorted(by: listedBefore))
   }
 
   /// A finding is the same across maps when its rule, nodes and message agree; the kernel a
   /// message names ("Linux 6.12 refuses ...") does not count, so that a diff across kernels
   /// shows what changed, not every kernel finding twice.
-  static func findingIdentity(_ f: MapSnapshot.FindingKey, kernel: String) -> String {
-    f.rule + "|" + f.nodes.joined(separator: ",") + "|"
+  static func findingIdentity(_ f: Finding, kernel: String) -> String {
+    f.rule.id + "|" + f.nodes.joined(separator: ",") + "|"
       + f.message.replacing("Linux \(kernel)", with: "Linux")
+  }
+
+  /// The order a diff lists findings in: by rule id, then by the nodes.
+  static func listedBefore(_ a: Finding, _ b: Finding) -> Bool {
+    (a.rule.id, a.nodes.joined(separator: " ")) < (b.rule.id, b.nodes.joined(separator: " "))
   }
 
   static func changeKinds(_ x: KernelRegion?, _ y: KernelRegion?) -> [Change] {

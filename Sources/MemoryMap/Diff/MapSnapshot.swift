@@ -2,37 +2,17 @@
 /// from a fresh report or rebuilt from a saved `inspect --format json` document; its regions
 /// are the report's own records (`KernelRegion`), as that document writes and reads them.
 public struct MapSnapshot: Hashable, Sendable {
-  /// A finding reduced to what identifies it across two maps.
-  public struct FindingKey: Hashable, Sendable, Comparable {
-    public var rule: String
-    public var name: String
-    public var severity: String
-    public var nodes: [String]
-    public var message: String
-
-    public init(rule: String, name: String, severity: String, nodes: [String], message: String) {
-      self.rule = rule
-      self.name = name
-      self.severity = severity
-      self.nodes = nodes
-      self.message = message
-    }
-
-    public static func < (a: FindingKey, b: FindingKey) -> Bool {
-      (a.rule, a.nodes.joined(separator: " ")) < (b.rule, b.nodes.joined(separator: " "))
-    }
-  }
-
   public var file: String
   public var kernel: String
   public var memory: [AddressRange]
   /// The regions in table order, boot reservations left out.
   public var regions: [KernelRegion]
   public var totals: [String: UInt64]
-  public var findings: [FindingKey]
+  /// The findings, as the report has them or as the saved document names them.
+  public var findings: [Finding]
 
   public init(file: String, kernel: String, memory: [AddressRange], regions: [KernelRegion],
-              totals: [String: UInt64], findings: [FindingKey]) {
+              totals: [String: UInt64], findings: [Finding]) {
     self.file = file
     self.kernel = kernel
     self.memory = memory
@@ -54,9 +34,6 @@ extension MapSnapshot {
       file: report.file, kernel: report.kernel.profile.name,
       memory: MemoryBanks.list(report).map(\.range), regions: regions,
       totals: ["ram": s.ram, "reserved": s.reserved, "nomap": s.noMap, "free": s.free],
-      findings: report.findings.map {
-        FindingKey(rule: $0.rule.id, name: $0.rule.name, severity: $0.severity.rawValue,
-                   nodes: $0.nodes, message: $0.message)
-      })
+      findings: report.findings)
   }
 }

@@ -70,7 +70,6 @@ enum SavedInspectJSON {
   }
   struct Bank: Decodable { var base: String; var size: String }
   struct Summary: Decodable { var ram: String; var reserved: String; var nomap: String; var free: String }
-  struct Finding: Decodable { var rule: String; var name: String; var severity: String; var message: String; var nodes: [String] }
 
   /// A decoding error in one line: where in the document, and what was wrong.
   static func describe(_ error: any Error) -> String {
@@ -110,8 +109,6 @@ enum SavedInspectJSON {
       file: document.file, kernel: document.kernel,
       memory: memory,
       regions: document.reserved, totals: totals,
-      findings: document.findings.map {
-        MapSnapshot.FindingKey(rule: $0.rule, name: $0.name, severity: $0.severity, nodes: $0.nodes, message: $0.message)
-      }))
+      findings: document.findings))
   }
 }

@@ -75,7 +75,7 @@ enum DiffRenderer {
   }
 
   /// `[MM001 reserved-overlap] /node: message`; from a saved JSON file every part is untrusted.
-  static func findingText(_ f: MapSnapshot.FindingKey) -> String {
+  static func findingText(_ f: Finding) -> String {
     VisibleText.escape(FindingLine.text(f))
   }
 
@@ -109,8 +109,8 @@ enum DiffRenderer {
     }
     if !diff.findingsAdded.isEmpty || !diff.findingsRemoved.isEmpty {
       var findings = TextTable(["", "finding", "node", "message"])
-      for f in diff.findingsRemoved { findings.add(["removed", FindingLine.title(id: f.rule, name: f.name), "`\(FindingLine.node(f.nodes))`", f.message]) }
-      for f in diff.findingsAdded { findings.add(["added", FindingLine.title(id: f.rule, name: f.name), "`\(FindingLine.node(f.nodes))`", f.message]) }
+      for f in diff.findingsRemoved { findings.add(["removed", FindingLine.title(f.rule), "`\(FindingLine.node(f.nodes))`", f.message]) }
+      for f in diff.findingsAdded { findings.add(["added", FindingLine.title(f.rule), "`\(FindingLine.node(f.nodes))`", f.message]) }
       out += "\n" + findings.renderMarkdown()
     }
     return out
@@ -133,13 +133,10 @@ enum DiffRenderer {
   struct MemoryJSON: Encodable { var added: [Bank]; var removed: [Bank] }
   struct Bank: Encodable { var base: String; var size: String }
   struct TotalJSON: Encodable { var name: String; var before: String; var after: String }
-  struct FindingJSON: Encodable { var rule: String; var name: String; var severity: String; var message: String; var nodes: [String] }
-  struct FindingsJSON: Encodable { var added: [FindingJSON]; var removed: [FindingJSON] }
+  /// Inspect's finding objects (docs/json.md).
+  struct FindingsJSON: Encodable { var added: [Finding]; var removed: [Finding] }
 
   static func document(_ diff: MapDiff) -> Document {
-    func finding(_ f: MapSnapshot.FindingKey) -> FindingJSON {
-      FindingJSON(rule: f.rule, name: f.name, severity: f.severity, message: f.message, nodes: f.nodes)
-    }
     func bank(_ r: AddressRange) -> Bank { Bank(base: Hex.plain(r.base), size: Hex.plain(r.size)) }
     return Document(
       a: diff.a.file, b: diff.b.file, kernel: diff.b.kernel,
@@ -147,7 +144,7 @@ enum DiffRenderer {
       regions: diff.regions.map { RegionJSON(region: $0.label, changes: $0.changes.map(\.rawValue), before: $0.before, after: $0.after) },
       memory: MemoryJSON(added: diff.memoryAdded.map(bank), removed: diff.memoryRemoved.map(bank)),
       totals: diff.totalsChanged.map { TotalJSON(name: $0.name, before: Hex.plain($0.before), after: Hex.plain($0.after)) },
-      findings: FindingsJSON(added: diff.findingsAdded.map(finding), removed: diff.findingsRemoved.map(finding)))
+      findings: FindingsJSON(added: diff.findingsAdded, removed: diff.findingsRemoved))
   }
 }
 

@@ -25,8 +25,4 @@ enum FindingLine {
   static func text(_ f: Finding) -> String {
     text(id: f.rule.id, name: f.rule.name, nodes: f.nodes, message: f.message)
   }
-
-  static func text(_ f: MapSnapshot.FindingKey) -> String {
-    text(id: f.rule, name: f.name, nodes: f.nodes, message: f.message)
-  }
 }

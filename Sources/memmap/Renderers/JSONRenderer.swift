@@ -31,7 +31,7 @@ enum JSONRenderer {
       // `"firmware"` or `"u-boot"`: which map `efi` is.
       try c.encode(report.efi.firmware == nil ? "u-boot" : "firmware", forKey: .efiSource)
       try c.encode(report.file, forKey: .file)
-      try c.encode(Lazy(report.findings.lazy.map(JSONRenderer.finding)), forKey: .findings)
+      try c.encode(report.findings, forKey: .findings)
       try c.encode(report.kernel.profile.name, forKey: .kernel)
       try c.encode(JSONRenderer.lmb(report.uboot.lmb), forKey: .lmb)
       try c.encode(Lazy(MemoryBanks.list(report).lazy.map {
@@ -134,26 +134,6 @@ enum JSONRenderer {
   struct Bank: Encodable { var base: String; var size: String; var source: String }
   struct Boot: Encodable { var base: String; var name: String; var size: String }
   struct Summary: Encodable { var free: String; var nomap: String; var ram: String; var reserved: String }
-
-  struct FindingJSON: Encodable {
-    /// Where the node or property was written, for a tree built from source.
-    var location: LocationJSON?
-    var message: String
-    var name: String
-    var nodes: [String]
-    /// The property of the first node the finding is about, when it is about one.
-    var property: String?
-    var rule: String
-    var severity: String
-  }
-
-  struct LocationJSON: Encodable { var column: Int; var file: String; var line: Int }
-
-  static func finding(_ f: Finding) -> FindingJSON {
-    FindingJSON(location: f.location.map { LocationJSON(column: $0.column, file: $0.file, line: $0.line) },
-                message: f.message, name: f.rule.name, nodes: f.nodes, property: f.property, rule: f.rule.id,
-                severity: f.severity.rawValue)
-  }
 
   /// The text of `inspect --format json`, handed to `output` in pieces as it is written.
   static func write(_ reports: [MapReport], to output: @escaping ([UInt8]) -> Void) {

@@ -21,7 +21,7 @@ enum LintJSONRenderer {
     /// Why the file could not be read; absent when it was.
     var error: String?
     var file: String
-    var findings: [JSONRenderer.FindingJSON]
+    var findings: [Finding]
   }
 
   struct Summary: Encodable {
@@ -59,6 +59,6 @@ enum LintJSONRenderer {
 
   static func file(_ file: LintedFile) -> File {
     File(error: file.error.map(ErrorText.line), file: file.path,
-         findings: file.findings.map(JSONRenderer.finding))
+         findings: file.findings)
   }
 }

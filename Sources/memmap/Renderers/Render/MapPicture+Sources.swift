@@ -35,7 +35,7 @@ extension MapPicture {
       blocks: snapshot.regions.map(Block.init),
       totals: Self.totals(ram: t["ram"] ?? 0, reserved: t["reserved"] ?? 0, noMap: t["nomap"] ?? 0,
                           free: t["free"] ?? 0))
-    markOverlaps(snapshot.findings.map { ($0.rule, $0.nodes) })
+    markOverlaps(snapshot.findings.map { ($0.rule.id, $0.nodes) })
   }
 
   /// Gives the block drawn for `region` its change words.
