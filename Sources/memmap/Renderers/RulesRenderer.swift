@@ -44,7 +44,7 @@ enum RulesRenderer {
   /// One rule's section, with an anchor `#mm001` that SARIF's `helpUri` points at.
   static func section(_ rule: Rule, example: String?) -> String {
     var out = "<a id=\"\(rule.id.lowercased())\"></a>\n\n"
-    out += "## \(rule.id) \(rule.name)\n\n"
+    out += "## \(FindingLine.title(rule))\n\n"
     out += "\(rule.summary)\n\n"
     out += "- Severity: \(rule.defaultSeverity.rawValue)\n"
     out += "- For: \(rule.consumer.rawValue)\n"
