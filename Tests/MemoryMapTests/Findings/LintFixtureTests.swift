@@ -111,6 +111,10 @@ import TestSupport
     uboot("35-memreserve-64", ["MM040"]),
     uboot("36-mixed-40-40", ["MM041"]),
     uboot("44-mixed-32-34", ["MM041"]),
+    uboot("48-mixed-32-35", ["MM041"]),
+    uboot("49-mixed-32-36", ["MM041"]),
+    uboot("50-mixed-32-40", ["MM041"]),
+    uboot("51-mixed-32-44", ["MM041"]),
     // 65 entries: one past the table; U-Boot 2026.10 booted each (their recordings).
     uboot("38-mixed-32-33", ["MM043"]),
     uboot("45-one-past-top", ["MM043"]),
