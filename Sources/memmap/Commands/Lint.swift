@@ -58,23 +58,11 @@ extension MemmapCommand {
       let run = try RunSettings(model: model, input: input, locate: true)
       // A bad baseline stops the run before any tree is read.
       let accepted = try baseline.map { path throws(InputError) in try BaselineFile.read(path) }
-      let expansion = LintRunner.expand(paths)
-      for skipped in expansion.skipped { Diagnostics.printNote(Self.skippedNote(skipped)) }
-      for entry in expansion.notRegular {
-        Diagnostics.printNote("\(entry.path): skipped: \(entry.kind), not a regular file")
-      }
-      let files = expansion.files
-      let plan = try LintPlan(files: files, settings: run.settings, rules: rules)
-      let progress = LintProgress(total: files.count)
-      let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
-      let checked = LintRunner.run(plan.jobs, input: run.input, jobs: workers) {
-        progress.update(done: $0, total: $1)
-      }
-      progress.finish()
-      let linted = checked + expansion.empty.map { folder in
-        LintedFile(path: folder, result: .failure(DeviceTreeError(
-          file: folder, reason: .refused("nothing to check below it (no .dtb, .dts, .itb or .fit files)"))))
-      }
+      let expansion = InputExpansion(paths)
+      LintTextRenderer.walkNotes(expansion).forEach(Diagnostics.printNote)
+      let plan = try LintPlan(files: expansion.files, settings: run.settings, rules: rules)
+      let linted = LintRunner.lint(plan, emptyFolders: expansion.empty, input: run.input,
+                                   jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
       for error in linted.compactMap(\.error) { Diagnostics.printError(ErrorText.line(for: error)) }
       if let writeBaseline {
         try BaselineFile.write(Baseline(linted, key: BaselineFile.key(for: writeBaseline)), to: writeBaseline)
@@ -83,38 +71,13 @@ extension MemmapCommand {
       if let accepted {
         (report.files, report.staleBaselineEntries) = accepted.apply(to: linted, key: BaselineFile.key(for: baseline!))
         for entry in report.staleBaselineEntries {
-          Diagnostics.printNote("\(baseline!): stale entry, no longer found: \(entry.file): [\(entry.rule)] \(entry.node): \(entry.message)")
+          Diagnostics.printNote(LintTextRenderer.staleNote(entry, baseline: baseline!))
         }
       }
       try Diagnostics.write(format.render(report, style: terminal.style))
-      if format == .github { Self.appendStepSummary(GitHubRenderer.stepSummary(report)) }
+      if format == .github { StepSummary.append(GitHubRenderer.stepSummary(report)) }
       if report.unreadableCount > 0 { return .unreadableInput }
       return report.failed ? .findings : .clean
-    }
-
-    /// `boards/: skipped 2 overlays (boards/a.dtbo, boards/b.dtbo; apply them with --overlay)
-    /// and 5 other files`.
-    static func skippedNote(_ skipped: (folder: String, overlays: [String], others: Int)) -> String {
-      var parts: [String] = []
-      if !skipped.overlays.isEmpty {
-        let shown = skipped.overlays.prefix(3).joined(separator: ", ") + (skipped.overlays.count > 3 ? ", ..." : "")
-        parts.append(LintTextRenderer.counted(skipped.overlays.count, "overlay")
-                     + " (\(shown); apply them with --overlay)")
-      }
-      if skipped.others > 0 { parts.append(LintTextRenderer.counted(skipped.others, "other file")) }
-      return "\(skipped.folder): skipped " + parts.joined(separator: " and ")
-    }
-
-    /// Appends `markdown` to `$GITHUB_STEP_SUMMARY` when GitHub Actions sets it: annotations
-    /// stop at 10 per type, the summary does not.
-    static func appendStepSummary(_ markdown: String) {
-      guard let path = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !path.isEmpty
-      else { return }
-      do throws(WriteError) {
-        try Diagnostics.append(markdown + "\n", toFile: path)
-      } catch {
-        Diagnostics.printNote("cannot write the step summary: \(error.message)")
-      }
     }
 
     /// The rules asked for; an unknown name is a usage error (exit 2, in `validate`).

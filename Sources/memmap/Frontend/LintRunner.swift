@@ -3,69 +3,21 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
+import DeviceTree
 import Dispatch
 import MemoryMap
 
-/// Finds the files a lint run checks and checks them in parallel, keeping input order.
+/// Checks a lint run's files in parallel, keeping input order.
 enum LintRunner {
-  /// What a walk of the command line found: the inputs to check, and per folder what it
-  /// passed over (overlays cannot be checked alone; other files are not device trees).
-  struct Expansion {
-    var files: [String] = []
-    var skipped: [(folder: String, overlays: [String], others: Int)] = []
-    /// Inputs by name that are not regular files (a FIFO would block the run), and what they are.
-    var notRegular: [(path: String, kind: String)] = []
-    /// Folders with nothing to check below them: a gate that checked nothing must not pass.
-    var empty: [String] = []
-  }
-
-  /// Expands the command line: a folder becomes the inputs below it, recursively and sorted
-  /// (`*.dtb`, `*.dts`, FIT images `*.itb` and `*.fit`), unless it is itself a tree in
-  /// `/proc/device-tree` form; files and `-` (standard input) stay as given, in their place.
-  static func expand(_ paths: [String]) -> Expansion {
-    var expansion = Expansion()
-    for path in paths {
-      guard path != "-", DirectoryEntries.isDirectory(path), !DirectoryTree.looksLikeTree(path) else {
-        expansion.files.append(path)
-        continue
-      }
-      let prefix = path.hasSuffix("/") ? path : path + "/"
-      var found = Walk()
-      found.collect(prefix, relative: "")
-      expansion.files += found.inputs.sorted().map { prefix + $0 }
-      if found.inputs.isEmpty { expansion.empty.append(path) }
-      expansion.notRegular += found.notRegular.map { (prefix + $0.path, $0.kind) }
-      if !found.overlays.isEmpty || found.others > 0 {
-        expansion.skipped.append((path, found.overlays.sorted().map { prefix + $0 }, found.others))
-      }
-    }
-    return expansion
-  }
-
-  /// The files below one folder, by what a lint run does with them.
-  private struct Walk {
-    static let inputSuffixes = [".dtb", ".dts", ".itb", ".fit"]
-    static let overlaySuffixes = [".dtbo", ".dtso"]
-    var inputs: [String] = []
-    var overlays: [String] = []
-    var others = 0
-    var notRegular: [(path: String, kind: String)] = []
-
-    /// Sorts the files below `root + relative` into the three lists, as paths relative to
-    /// `root`. Links to folders are not followed (no cycles).
-    mutating func collect(_ root: String, relative: String) {
-      for entry in DirectoryEntries.list(root + relative) ?? [] {
-        let path = relative + entry.name
-        if entry.isDirectory {
-          collect(root, relative: path + "/")
-        } else if Self.inputSuffixes.contains(where: entry.name.hasSuffix) {
-          if entry.isRegularFile { inputs.append(path) } else { notRegular.append((path, entry.kind)) }
-        } else if Self.overlaySuffixes.contains(where: entry.name.hasSuffix) {
-          overlays.append(path)
-        } else {
-          others += 1
-        }
-      }
+  /// Lints the plan's files on `jobs` workers, with a progress line on a terminal; a folder
+  /// with nothing to check below it is an unreadable input, after them.
+  static func lint(_ plan: LintPlan, emptyFolders: [String], input: InputSettings, jobs: Int) -> [LintedFile] {
+    let progress = LintProgress(total: plan.jobs.count)
+    let checked = run(plan.jobs, input: input, jobs: jobs) { progress.update(done: $0, total: $1) }
+    progress.finish()
+    return checked + emptyFolders.map { folder in
+      LintedFile(path: folder, result: .failure(DeviceTreeError(
+        file: folder, reason: .refused("nothing to check below it (no .dtb, .dts, .itb or .fit files)"))))
     }
   }
 

@@ -54,4 +54,29 @@ enum LintTextRenderer {
   static func counted(_ count: Int, _ noun: String) -> String {
     "\(count) \(noun)\(count == 1 ? "" : "s")"
   }
+
+  // MARK: - Run notes
+
+  /// What the walk of the command line's folders passed over, one note each.
+  static func walkNotes(_ expansion: InputExpansion) -> [String] {
+    expansion.skipped.map(skippedNote)
+      + expansion.notRegular.map { "\($0.path): skipped: \($0.kind), not a regular file" }
+  }
+
+  /// `boards/: skipped 2 overlays (boards/a.dtbo, boards/b.dtbo; apply them with --overlay)
+  /// and 5 other files`.
+  static func skippedNote(_ skipped: (folder: String, overlays: [String], others: Int)) -> String {
+    var parts: [String] = []
+    if !skipped.overlays.isEmpty {
+      let shown = skipped.overlays.prefix(3).joined(separator: ", ") + (skipped.overlays.count > 3 ? ", ..." : "")
+      parts.append(counted(skipped.overlays.count, "overlay") + " (\(shown); apply them with --overlay)")
+    }
+    if skipped.others > 0 { parts.append(counted(skipped.others, "other file")) }
+    return "\(skipped.folder): skipped " + parts.joined(separator: " and ")
+  }
+
+  /// A baseline entry no finding of the run matches.
+  static func staleNote(_ entry: Baseline.Entry, baseline: String) -> String {
+    "\(baseline): stale entry, no longer found: \(entry.file): [\(entry.rule)] \(entry.node): \(entry.message)"
+  }
 }
