@@ -74,18 +74,16 @@ extension MemoryDescription {
     return Int(value)
   }
 
-  /// The kernel's availability rule: no `status`, or `status` exactly "okay" or "ok".
-  static func availability(_ node: Node, in blob: DeviceTreeBlob) throws(DeviceTreeError)
-    -> (status: String?, available: Bool)
+  /// A node's `status` (`property`, nil when it has none) as a C reader sees it: a value
+  /// without a NUL is read on into the bytes that follow it in the blob.
+  static func status(_ property: Property?, of node: Node, in blob: DeviceTreeBlob)
+    throws(DeviceTreeError) -> NodeStatus
   {
-    availability(try blob.property("status", of: node))
-  }
-
-  /// The availability rule applied to a node's `status` property (nil when it has none).
-  static func availability(_ status: Property?) -> (status: String?, available: Bool) {
-    guard let status else { return (nil, true) }
-    let text = status.cString ?? String(decoding: status.value, as: UTF8.self)
-    return (text, status.cString == "okay" || status.cString == "ok")
+    guard let property else { return .absent }
+    guard !property.value.contains(0) else { return NodeStatus(cString: property.value, isTerminated: true) }
+    // Up to three padding bytes, then the next token, whose first byte is zero.
+    let following = try blob.bytesAfterProperty("status", of: node, count: 4) ?? []
+    return NodeStatus(cString: property.value + following, isTerminated: false)
   }
 
   private static func isMemoryNode(_ node: Node, in blob: DeviceTreeBlob) throws(DeviceTreeError)
@@ -97,14 +95,14 @@ extension MemoryDescription {
   private static func readMemoryNode(_ node: Node, in blob: DeviceTreeBlob, cells: RootCells)
     throws(DeviceTreeError) -> MemoryNode
   {
-    let (status, available) = try availability(node, in: blob)
+    let status = try status(try blob.property("status", of: node), of: node, in: blob)
     var property = try blob.property("linux,usable-memory", of: node)
     if property == nil { property = try blob.property("reg", of: node) }
     let decoded = property.map {
       Cells.read($0.value, addressCells: cells.addressCells, sizeCells: cells.sizeCells)
     }
     return MemoryNode(
-      path: node.path, isAvailable: available, status: status, propertyName: property?.name,
+      path: node.path, status: status, propertyName: property?.name,
       entries: decoded?.entries ?? [], leftoverBytes: decoded?.leftoverBytes ?? 0,
       hotpluggable: try blob.hasProperty("hotpluggable", of: node))
   }
@@ -139,15 +137,14 @@ extension MemoryDescription {
       try find(name).map { RawProperty($0.value) }
     }
     func has(_ name: String) throws(DeviceTreeError) -> Bool { try find(name) != nil }
-    let (status, available) = availability(try find("status"))
+    let status = try status(try find("status"), of: node, in: blob)
     let reg = try raw("reg")
     var regFollowing: [UInt8] = []
     if reg?.length == 0 {
       regFollowing = try blob.bytesAfterProperty("reg", of: node, count: cells.entryLength) ?? []
     }
     var result = ReservedMemoryNode(
-      path: node.path, name: node.name, offset: node.offset, status: status,
-      isAvailable: available, reg: reg, size: try raw("size"),
+      path: node.path, name: node.name, offset: node.offset, status: status, reg: reg, size: try raw("size"),
       alignment: try raw("alignment"), allocRanges: try raw("alloc-ranges"),
       noMap: try has("no-map"), reusable: try has("reusable"),
       compatible: try find("compatible")?.strings ?? [],

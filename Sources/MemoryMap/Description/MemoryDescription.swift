@@ -62,9 +62,10 @@ public struct RootCells: Hashable, Sendable {
 /// One `/memory` node as `early_init_dt_scan_memory` sees it.
 public struct MemoryNode: Hashable, Sendable {
   public var path: String
-  /// False when `status` is neither absent, `"okay"` nor `"ok"`: the kernel skips the node.
-  public var isAvailable: Bool
-  public var status: String?
+  public var status: NodeStatus
+
+  /// Whether kernel `version` reads the node (`NodeStatus.isAvailable(to:)`).
+  public func isAvailable(to version: KernelVersion) -> Bool { status.isAvailable(to: version) }
   /// `linux,usable-memory` when present, else `reg`; nil when the node has neither.
   public var propertyName: String?
   /// The decoded entries of that property (a trailing partial entry is dropped, as ≤v6.18 do).
@@ -73,11 +74,10 @@ public struct MemoryNode: Hashable, Sendable {
   public var leftoverBytes: Int
   public var hotpluggable: Bool
 
-  public init(path: String, isAvailable: Bool = true, status: String? = nil,
+  public init(path: String, status: NodeStatus = .absent,
               propertyName: String? = "reg", entries: [CellEntry], leftoverBytes: Int = 0,
               hotpluggable: Bool = false) {
     self.path = path
-    self.isAvailable = isAvailable
     self.status = status
     self.propertyName = propertyName
     self.entries = entries

@@ -45,9 +45,11 @@ public struct ReservedMemoryNode: Hashable, Sendable {
   public var name: String
   /// Structure-block offset: the kernel's `fdt_node`, a sort tie-breaker in some versions.
   public var offset: NodeOffset
-  public var status: String?
-  /// True when the property is absent or `"okay"`/`"ok"` (`of_fdt_device_is_available`).
-  public var isAvailable: Bool
+  /// Whether the kernel (`isAvailable(to:)`) and U-Boot (`status.isEnabledForUBoot`) read it.
+  public var status: NodeStatus
+
+  /// Whether kernel `version` reads the node (`NodeStatus.isAvailable(to:)`).
+  public func isAvailable(to version: KernelVersion) -> Bool { status.isAvailable(to: version) }
   public var reg: RawProperty?
   /// For an empty `reg`: the blob bytes that follow it (what a reader running past it sees).
   /// Kept here rather than in every `RawProperty`: at 100,000 nodes that is 5 MB.
@@ -65,8 +67,8 @@ public struct ReservedMemoryNode: Hashable, Sendable {
   /// Number of child nodes (the kernel ignores them).
   public var childCount: Int
 
-  public init(path: String, name: String, offset: NodeOffset, status: String? = nil,
-              isAvailable: Bool = true, reg: RawProperty? = nil, size: RawProperty? = nil,
+  public init(path: String, name: String, offset: NodeOffset, status: NodeStatus = .absent,
+              reg: RawProperty? = nil, size: RawProperty? = nil,
               alignment: RawProperty? = nil, allocRanges: RawProperty? = nil,
               noMap: Bool = false, reusable: Bool = false, compatible: [String] = [],
               cmaDefault: Bool = false, dmaDefault: Bool = false, childCount: Int = 0) {
@@ -74,7 +76,6 @@ public struct ReservedMemoryNode: Hashable, Sendable {
     self.name = name
     self.offset = offset
     self.status = status
-    self.isAvailable = isAvailable
     self.reg = reg
     self.size = size
     self.alignment = alignment

@@ -3,7 +3,7 @@ extension EFIAnalysis {
   /// C12: `status = "ok"`, enabled for Linux, disabled for U-Boot's LMB and EFI carve-out.
   static func statusOkFindings(_ report: MapReport) -> [Finding] {
     (report.description.reservedMemory?.children ?? []).compactMap { child in
-      guard child.status == "ok", child.isAvailable, child.reg != nil else { return nil }
+      guard child.status.word == .ok, child.reg != nil else { return nil }
       return Finding(rule: RuleCatalogue.ubootStatusOk,
         message: "status \"ok\": Linux reserves it, but U-Boot reads it as disabled, "
           + "so neither LMB nor its EFI map reserve it",

@@ -35,7 +35,7 @@ enum EFIAnalysis {
     }
     guard !report.kernel.parentFormat.isRefused else { return out }
     let children = description.reservedMemory?.children ?? []
-    for (index, child) in children.enumerated() where child.isAvailable {
+    for (index, child) in children.enumerated() where child.isAvailable(to: report.kernel.profile.version) {
       guard let reg = report.kernel.regOfChild[index] else { continue }
       for entry in reg.entries where entry.size != 0 {
         let range = AddressRange(base: entry.address, size: entry.size)
@@ -91,7 +91,7 @@ enum EFIAnalysis {
     let usable = usableRuns(map)
     var out: [Finding] = []
     let children = report.description.reservedMemory?.children ?? []
-    for (index, child) in children.enumerated() where child.isAvailable && child.reg == nil {
+    for (index, child) in children.enumerated() where child.isAvailable(to: report.kernel.profile.version) && child.reg == nil {
       guard let size = child.size?.number(cells: cells.sizeCells)?.value, size != 0 else { continue }
       let ranges = report.kernel.allocRangesOfChild[index].map {
         $0.entries.map { AddressRange(base: $0.address, size: $0.size) }

@@ -47,7 +47,7 @@ public enum FindingAnalysis {
     let cells = report.description.rootCells
     var out: [Finding] = []
     let children = report.description.reservedMemory?.children ?? []
-    for (index, child) in children.enumerated() where child.isAvailable {
+    for (index, child) in children.enumerated() where child.isAvailable(to: report.kernel.profile.version) {
       out += RegionShape.findings(child, region: report.kernel.region(ofChild: index),
                                   decodedReg: report.kernel.regOfChild[index],
                                   decodedAllocRanges: report.kernel.allocRangesOfChild[index], cells: cells,

@@ -77,7 +77,7 @@ public enum BootLayout {
       return qemuVirt(profile: profile, blobSize: description.blobSize)
     case .riscv64:
       guard description.boardCompatible.contains("riscv-virtio") else { return [] }
-      let ram = description.memoryNodes.filter(\.isAvailable).flatMap(\.entries)
+      let ram = description.memoryNodes.filter { $0.isAvailable(to: profile.version) }.flatMap(\.entries)
         .filter { $0.size != 0 }.map { AddressRange(base: $0.address, size: $0.size) }
       return qemuRiscvVirt(profile: profile, ram: ram, blobSize: description.blobSize)
     }

@@ -5,7 +5,7 @@ extension KernelFlow {
       for range in overrides { addMemoryBlock(base: range.base, size: range.size, hotplug: false) }
       return
     }
-    for node in description.memoryNodes where node.isAvailable {
+    for node in description.memoryNodes where node.isAvailable(to: profile.version) {
       for entry in node.entries where entry.size != 0 {
         addMemoryBlock(base: entry.address, size: entry.size, hotplug: node.hotpluggable)
       }
@@ -100,10 +100,10 @@ extension KernelFlow {
     events.reserveCapacity(events.count + 2 * children.count)
     for (index, child) in children.enumerated() {
       let kind: RegionKind = child.reg == nil && child.size != nil ? .dynamic : .static
-      let status: RegionStatus = child.isAvailable ? .skipped(.noRegOrSize) : .disabled
+      let status: RegionStatus = child.isAvailable(to: profile.version) ? .skipped(.noRegOrSize) : .disabled
       var size = child.size?.number(cells: cells.sizeCells)?.value ?? 0
       var range: AddressRange? = nil
-      if !child.isAvailable, let first = regOfChild[index]?.entries.first {
+      if !child.isAvailable(to: profile.version), let first = regOfChild[index]?.entries.first {
         range = AddressRange(base: first.address, size: first.size)
         size = first.size
       }
@@ -136,7 +136,7 @@ extension KernelFlow {
   /// Marks every available child as skipped because the parent's format was refused.
   mutating func skipAllChildren() {
     let children = description.reservedMemory?.children ?? []
-    for (index, child) in children.enumerated() where child.isAvailable {
+    for (index, child) in children.enumerated() where child.isAvailable(to: profile.version) {
       regions[firstRegionOfChild[index]].status = .skipped(.unsupportedParent)
     }
   }

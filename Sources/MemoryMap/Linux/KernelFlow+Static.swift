@@ -22,7 +22,7 @@ extension KernelFlow {
       skipAllChildren()
       return
     }
-    for (index, child) in children.enumerated() where child.isAvailable && !panicked {
+    for (index, child) in children.enumerated() where child.isAvailable(to: profile.version) && !panicked {
       defer { notePanic(at: child.path) }
       switch reserveReg(child: index, saveFirst: true) {
       case .noReg:
@@ -97,7 +97,7 @@ extension KernelFlow {
     }
     var count = 0
     var dynamic: [Int] = []
-    for (index, child) in children.enumerated() where child.isAvailable && !panicked {
+    for (index, child) in children.enumerated() where child.isAvailable(to: profile.version) && !panicked {
       defer { notePanic(at: child.path) }
       switch reserveReg(child: index, saveFirst: false) {
       case .reserved: count += 1
@@ -147,7 +147,7 @@ extension KernelFlow {
       return
     }
     for (index, child) in children.enumerated() {
-      guard let reg = child.reg, let decoded = regOfChild[index], child.isAvailable else { continue }
+      guard let reg = child.reg, let decoded = regOfChild[index], child.isAvailable(to: profile.version) else { continue }
       if reg.length != 0 && (decoded.entryLength == 0 || decoded.isMalformed) {
         if !profile.invalidRegIsAbsent { events.append(.invalidReg(region: firstRegionOfChild[index])) }
         continue

@@ -50,6 +50,10 @@ public struct KernelVersion: Hashable, Sendable {
   /// A region whose init function fails is not kept in the table, so it takes no part in the
   /// overlap check or the `alloc-ranges` heuristic (v7.1).
   public var dropsFailedInit = false
+  /// A `status` value without a NUL counts as no `status` (libfdt's `fdt_stringlist_get`
+  /// finds no string in it): the node is read, whatever the bytes say (7.2; before, `strcmp`
+  /// read on past the value). `Fixtures/kernel/61-status-unterminated`.
+  public var unterminatedStatusIsAbsent = false
   /// An init function that does not claim a node (CMA without `reusable` or with `no-map`, the
   /// DMA pool with `reusable`) says `-ENODEV`, "not mine": a `reusable` + `no-map`
   /// `shared-dma-pool` is kept as it is instead of failing (v7.1).
@@ -78,7 +82,7 @@ public struct KernelVersion: Hashable, Sendable {
     printsRegionInfo: true, staticScanInFDT: false, directionHeuristic: true,
     dynamicLimit: 64, sort: .doublePop, tableEntryBytes: 40, warnsIgnoredRegEntries: false,
     reservesFirstRegEntryOnly: true, invalidRegIsAbsent: true, ignoresInvalidAllocRanges: true,
-    dropsFailedInit: true, unclaimedInitIsNoMatch: true)
+    dropsFailedInit: true, unterminatedStatusIsAbsent: true, unclaimedInitIsNoMatch: true)
 
   /// Every recorded release, oldest first.
   public static let all: [KernelVersion] = [.v6_1, .v6_12, .v7_2]

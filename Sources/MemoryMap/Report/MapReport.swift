@@ -34,9 +34,10 @@ public struct MapReport: Sendable {
 }
 
 extension MemoryDescription {
-  /// True when the `/memory` nodes give no usable RAM (all absent, disabled or size 0).
-  public var memoryLeftToBootloader: Bool {
-    !memoryNodes.contains { $0.isAvailable && $0.entries.contains { $0.size != 0 } }
+  /// True when the `/memory` nodes give kernel `version` no usable RAM (all absent, disabled
+  /// or size 0).
+  public func memoryLeftToBootloader(to version: KernelVersion) -> Bool {
+    !memoryNodes.contains { $0.isAvailable(to: version) && $0.entries.contains { $0.size != 0 } }
   }
 }
 
@@ -74,7 +75,7 @@ public struct MapOptions: Sendable {
   /// firmware's EFI map; unknown when none gives any.
   func memorySource(for description: MemoryDescription) -> MapReport.MemorySource {
     if !inputs.memory.isEmpty { return .overrides(inputs.memory, origin: memoryOrigin) }
-    if !description.memoryLeftToBootloader { return .deviceTree }
+    if !description.memoryLeftToBootloader(to: profile.version) { return .deviceTree }
     if let efiMap, !efiMap.ram.memory.isEmpty { return .efiMap }
     return .unknown
   }

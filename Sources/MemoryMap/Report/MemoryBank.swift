@@ -19,7 +19,7 @@ public enum MemoryBanks {
       break
     }
     var banks: [MemoryBank] = []
-    for node in report.description.memoryNodes where node.isAvailable {
+    for node in report.description.memoryNodes where node.isAvailable(to: report.kernel.profile.version) {
       let source = node.propertyName == "linux,usable-memory"
         ? node.path + " (linux,usable-memory)" : node.path
       for entry in node.entries where entry.size != 0 {

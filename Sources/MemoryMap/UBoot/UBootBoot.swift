@@ -108,7 +108,7 @@ public enum UBootBoot {
     }
     for child in description.reservedMemory?.children ?? [] {
       guard let range = firstResource(child, parent: description.reservedMemory!) else { continue }
-      guard isEnabled(status: child.status) else { continue }
+      guard child.status.isEnabledForUBoot else { continue }
       attempts.append(reserve(&lmb, .node(path: child.path), range,
                               child.noMap ? .noMap : .noOverwrite, version: version))
     }
@@ -163,15 +163,11 @@ public enum UBootBoot {
     return (outcome, layout)
   }
 
-  /// `fdtdec_get_is_enabled`: no `status`, or exactly `"okay"` (U-Boot, unlike Linux, treats
-  /// `"ok"` as disabled).
-  public static func isEnabled(status: String?) -> Bool { status == nil || status == "okay" }
-
   /// `fdtdec_setup_memory_banksize`: one bank per `reg` entry of the enabled memory nodes, in
   /// tree order, up to `limit` banks. Size-0 entries still take a bank slot.
   static func dramBanks(_ description: MemoryDescription, limit: Int) -> [AddressRange] {
     var banks: [AddressRange] = []
-    for node in description.memoryNodes where isEnabled(status: node.status) {
+    for node in description.memoryNodes where node.status.isEnabledForUBoot {
       guard node.propertyName != nil else { continue }
       for entry in node.entries {
         guard banks.count < limit else { return banks }

@@ -59,7 +59,7 @@ public enum UBootMemTop {
     if let parent = description.reservedMemory {
       for (position, child) in parent.children.enumerated() {
         guard let range = UBootBoot.firstResource(child, parent: parent),
-          UBootBoot.isEnabled(status: child.status)
+          child.status.isEnabledForUBoot
         else { continue }
         // memtop checks the child's position before it adds the entry.
         if position >= tableSize { return ([], .childPastTable(path: child.path, position: position)) }

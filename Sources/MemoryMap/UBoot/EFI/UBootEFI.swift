@@ -58,7 +58,7 @@ extension UBootEFI {
     }
     guard let parent = description.reservedMemory else { return out }
     out.reserveCapacity(out.count + parent.children.count)
-    for child in parent.children where UBootBoot.isEnabled(status: child.status) {
+    for child in parent.children where child.status.isEnabledForUBoot {
       guard let range = UBootBoot.firstResource(child, parent: parent) else { continue }
       out.append(EFICarveOut(source: .node(path: child.path), range: range,
                              type: child.noMap ? .reserved : .bootServicesData))
