@@ -91,7 +91,7 @@ public enum UBootBoot {
     // Without RAM every reservation would fail with -EINVAL; the board fills its banks in
     // itself, so what LMB would answer is unknown, not a refusal. memtop's table is checked
     // before any bank is looked at.
-    guard !lmb.memoryList.isEmpty else {
+    guard !lmb.lists.availableMem.isEmpty else {
       return UBootResult(version: version, banks: banks, lmb: lmb, reservations: [], memtop: memtop, layout: nil)
     }
     var attempts: [UBootReservation] = []
