@@ -96,13 +96,17 @@ extension MemoryDescription {
     throws(DeviceTreeError) -> MemoryNode
   {
     let status = try status(try blob.property("status", of: node), of: node, in: blob)
-    var property = try blob.property("linux,usable-memory", of: node)
-    if property == nil { property = try blob.property("reg", of: node) }
+    var source = MemoryNode.RangesProperty.usableMemory
+    var property = try blob.property(source.rawValue, of: node)
+    if property == nil {
+      source = .reg
+      property = try blob.property(source.rawValue, of: node)
+    }
     let decoded = property.map {
       Cells.read($0.value, addressCells: cells.addressCells, sizeCells: cells.sizeCells)
     }
     return MemoryNode(
-      path: node.path, status: status, propertyName: property?.name,
+      path: node.path, status: status, rangesProperty: property == nil ? nil : source,
       entries: decoded?.entries ?? [], leftoverBytes: decoded?.leftoverBytes ?? 0,
       hotpluggable: try blob.hasProperty("hotpluggable", of: node))
   }

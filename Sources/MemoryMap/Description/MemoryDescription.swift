@@ -61,13 +61,17 @@ public struct RootCells: Hashable, Sendable {
 
 /// One `/memory` node as `early_init_dt_scan_memory` sees it.
 public struct MemoryNode: Hashable, Sendable {
+  /// The property a `/memory` node's ranges are read from.
+  public enum RangesProperty: String, Hashable, Sendable {
+    case reg
+    /// `linux,usable-memory`, which the kernel reads instead of `reg` when present.
+    case usableMemory = "linux,usable-memory"
+  }
+
   public var path: String
   public var status: NodeStatus
-
-  /// Whether kernel `version` reads the node (`NodeStatus.isAvailable(to:)`).
-  public func isAvailable(to version: KernelVersion) -> Bool { status.isAvailable(to: version) }
   /// `linux,usable-memory` when present, else `reg`; nil when the node has neither.
-  public var propertyName: String?
+  public var rangesProperty: RangesProperty?
   /// The decoded entries of that property (a trailing partial entry is dropped, as ≤v6.18 do).
   public var entries: [CellEntry]
   /// Bytes of that property that did not form a whole entry.
@@ -75,15 +79,18 @@ public struct MemoryNode: Hashable, Sendable {
   public var hotpluggable: Bool
 
   public init(path: String, status: NodeStatus = .absent,
-              propertyName: String? = "reg", entries: [CellEntry], leftoverBytes: Int = 0,
+              rangesProperty: RangesProperty? = .reg, entries: [CellEntry], leftoverBytes: Int = 0,
               hotpluggable: Bool = false) {
     self.path = path
     self.status = status
-    self.propertyName = propertyName
+    self.rangesProperty = rangesProperty
     self.entries = entries
     self.leftoverBytes = leftoverBytes
     self.hotpluggable = hotpluggable
   }
+
+  /// Whether kernel `version` reads the node (`NodeStatus.isAvailable(to:)`).
+  public func isAvailable(to version: KernelVersion) -> Bool { status.isAvailable(to: version) }
 }
 
 /// What `/chosen` says about memory the boot loader already used.

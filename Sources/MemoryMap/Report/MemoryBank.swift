@@ -20,8 +20,8 @@ public enum MemoryBanks {
     }
     var banks: [MemoryBank] = []
     for node in report.description.memoryNodes where node.isAvailable(to: report.kernel.profile.version) {
-      let source = node.propertyName == "linux,usable-memory"
-        ? node.path + " (linux,usable-memory)" : node.path
+      let source = node.rangesProperty == .usableMemory
+        ? node.path + " (\(MemoryNode.RangesProperty.usableMemory.rawValue))" : node.path
       for entry in node.entries where entry.size != 0 {
         banks.append(MemoryBank(range: AddressRange(base: entry.address, size: entry.size), source: source))
       }

@@ -168,7 +168,7 @@ public enum UBootBoot {
   static func dramBanks(_ description: MemoryDescription, limit: Int) -> [AddressRange] {
     var banks: [AddressRange] = []
     for node in description.memoryNodes where node.status.isEnabledForUBoot {
-      guard node.propertyName != nil else { continue }
+      guard node.rangesProperty != nil else { continue }
       for entry in node.entries {
         guard banks.count < limit else { return banks }
         banks.append(AddressRange(base: entry.address, size: entry.size))
