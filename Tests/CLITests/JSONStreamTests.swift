@@ -70,12 +70,66 @@ import Testing
     #expect(JSONStream.string(Nested()) == (try Self.foundation(Nested())))
   }
 
-  /// Keys in declaration order, not sorted: `b` before `a`.
-  struct Unsorted: Encodable { var b = 1; var a = 2 }
+  /// Keys in declaration order, not sorted: `b` before `a`, and a nested object likewise.
+  struct Unsorted: Encodable {
+    var b = 1
+    var a = 2
+    var c = [Unsorted2(), Unsorted2()]
+  }
+  struct Unsorted2: Encodable { var z = "z"; var y: String? = nil; var x = [3] }
 
-  @Test("keys out of order and floating-point numbers make write throw")
+  @Test("keys in any order come out sorted as JSONEncoder's .sortedKeys sorts them")
+  func anyKeyOrder() throws {
+    #expect(JSONStream.string(Unsorted()) == (try Self.foundation(Unsorted())))
+    // A dictionary encodes its keys in hash order; these mix case, digits, punctuation and
+    // prefixes, where a case-insensitive or numeric order would differ from Foundation's.
+    let keys = ["b", "B", "a10", "a9", "_x", "Z", "ab", "a", "$schema", "a-b", "aB", "é", "z~"]
+    let dictionary = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, [$0]) })
+    #expect(JSONStream.string(dictionary) == (try Self.foundation(dictionary)))
+    #expect(JSONStream.string([dictionary, [:], dictionary]) == (try Self.foundation([dictionary, [:], dictionary])))
+  }
+
+  /// An object with a large value between keys `first` and `last`, encoded in that order.
+  struct Large: Encodable {
+    enum Keys: String, CodingKey { case a, m, z }
+    let first: Keys, last: Keys
+    func encode(to encoder: Encoder) throws {
+      var c = encoder.container(keyedBy: Keys.self)
+      try c.encode("first", forKey: first)
+      try c.encode((0..<400).map { "entry \($0)" }, forKey: .m)
+      try c.encode("last", forKey: last)
+    }
+  }
+
+  @Test("a large object in order streams; one out of order from the start is held and sorted")
+  func largeObjects() throws {
+    for (first, last) in [(Large.Keys.a, Large.Keys.z), (.z, .a)] {
+      let value = Large(first: first, last: last)
+      var pieces: [[UInt8]] = []
+      try JSONStream(flushSize: 1024) { pieces.append($0) }.write(value)
+      #expect(String(decoding: pieces.joined(), as: UTF8.self) == (try Self.foundation(value)))
+      // In order, it is handed out while written; held, all but its opening brace comes out
+      // when it closes.
+      if first == .a {
+        #expect(pieces.count > 4)
+      } else {
+        #expect(pieces.map(\.count) == [1, pieces.joined().count - 1])
+      }
+    }
+  }
+
+  @Test("a key out of order after a large object was handed out, and floating-point numbers, make write throw")
   func refusals() {
-    #expect(throws: EncodingError.self) { try JSONStream { _ in }.write(Unsorted()) }
+    // `m` comes after the 400 entries of `z` were handed out: too late to sort.
+    struct Late: Encodable {
+      enum Keys: String, CodingKey { case m, z }
+      func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode((0..<400).map { "entry \($0)" }, forKey: .z)
+        try c.encode("late", forKey: .m)
+      }
+    }
+    #expect(throws: EncodingError.self) { try JSONStream(flushSize: 1024) { _ in }.write(Late()) }
     #expect(throws: EncodingError.self) { try JSONStream { _ in }.write([1.5]) }
   }
 

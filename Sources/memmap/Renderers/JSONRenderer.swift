@@ -4,9 +4,10 @@ import MemoryMap
 /// `--format json` for inspect: the contract of the spec's README, one object per file (an
 /// array when several files are given). Addresses are `"0x..."` strings.
 enum JSONRenderer {
-  /// One file's document. It is written through `JSONStream`, so its keys and those of
-  /// every type below are encoded in sorted order, and its long lists are produced one
-  /// element at a time from the report instead of being built first.
+  /// One file's document, written through `JSONStream`: its long lists are produced one
+  /// element at a time from the report instead of being built first, and its keys are encoded
+  /// in sorted order, so that the stream can hand the document out while it is written (an
+  /// object out of order is held whole until it closes).
   struct Document: Encodable {
     let report: MapReport
 
@@ -151,13 +152,7 @@ enum JSONRenderer {
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// Pretty, key-sorted JSON with a final newline, through Foundation's `JSONEncoder`: for the
-  /// small documents (SARIF, diff, matrix) whose types do not declare their keys sorted, as
-  /// `JSONStream` needs. Both give the same bytes for the same value.
-  static func encode<T: Encodable>(_ value: T) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    guard let data = try? encoder.encode(value) else { return "{}\n" }
-    return JSONText.escapeInvisible(String(decoding: data, as: UTF8.self)) + "\n"
-  }
+  /// Pretty, key-sorted JSON with a final newline, for the documents written whole (SARIF,
+  /// diff, matrix, Code Quality, baseline); `{}` when a value cannot be written.
+  static func encode<T: Encodable>(_ value: T) -> String { JSONStream.string(value) }
 }

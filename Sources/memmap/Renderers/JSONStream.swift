@@ -5,12 +5,13 @@ import MemoryMap
 /// a tree of the whole document and then the whole text before anything can be written.
 ///
 /// The text is byte for byte what `JSONEncoder` writes with `.prettyPrinted`, `.sortedKeys`
-/// and `.withoutEscapingSlashes`, provided that every keyed container receives its keys in
-/// sorted order: a stream cannot reorder what it has written, so the types written through it
-/// declare (or encode) their keys alphabetically. A key out of order, or a floating-point
-/// value (JSONEncoder's number format is not reproduced), makes `write` throw; what was
-/// already handed out stays written. Inspect's and lint's documents are written through it;
-/// the small SARIF and diff documents keep `JSONEncoder`, whose types are not declared sorted.
+/// and `.withoutEscapingSlashes`, whatever order a type encodes its keys in: each object is
+/// held until it closes and its entries are put in key order then. An object that grows past
+/// half the flush size with its keys in order so far is handed out as it comes instead (the
+/// document of 100,000 regions streams); its later keys must then follow in order, or
+/// `write` throws, as it does for a floating-point value (JSONEncoder's number format is not
+/// reproduced); what was already handed out stays written. Every JSON document memmap
+/// writes goes through it.
 final class JSONStream {
   // Only this class's methods touch these, one call at a time; without `unchecked` every byte
   // appended pays for a dynamic exclusivity check (a third of the writing time).
@@ -21,12 +22,21 @@ final class JSONStream {
   @exclusivity(unchecked) private var misordered: (key: String, after: String)?
   /// The open containers, innermost last.
   @exclusivity(unchecked) fileprivate var frames: [Frame] = []
+  /// The key and start in `buffer` of each entry of the held objects, outermost first.
+  @exclusivity(unchecked) private var entries: [(key: String, start: Int)] = []
 
   fileprivate struct Frame {
     var closer: UInt8
     var depth: Int
     var count = 0
     var lastKey: String?
+    /// Where an object's entries start in `buffer` while it is held to be put in key order;
+    /// nil for an array and for an object handed out as it comes.
+    var held: Int?
+    /// The index in `entries` of its first entry.
+    var entryBase = 0
+    /// Whether its keys came in sorted order so far.
+    var sorted = true
   }
 
   /// `output` receives the text in pieces of about `flushSize` bytes, and the rest at the end.
@@ -61,9 +71,30 @@ final class JSONStream {
   fileprivate func append(_ text: String) {
     var text = text
     text.withUTF8 { buffer.append(contentsOf: $0) }
-    if buffer.count >= flushSize {
+    if buffer.count >= flushSize { flush() }
+  }
+
+  /// Hands out what no held object can still reorder: everything before the outermost held
+  /// object, after letting go of the held objects, outermost first, that are large and in
+  /// order so far.
+  private func flush() {
+    var keep = buffer.count
+    for index in frames.indices {
+      guard let held = frames[index].held else { continue }
+      guard frames[index].sorted && buffer.count - held >= flushSize / 2 else {
+        keep = held
+        break
+      }
+      frames[index].held = nil
+    }
+    if keep == buffer.count {
       output(buffer)
       buffer.removeAll(keepingCapacity: true)
+    } else if keep > 0 {
+      output(Array(buffer[..<keep]))
+      buffer.removeSubrange(..<keep)
+      for index in frames.indices { frames[index].held = frames[index].held.map { $0 - keep } }
+      for index in entries.indices { entries[index].start -= keep }
     }
   }
 
@@ -95,10 +126,7 @@ final class JSONStream {
       }
       buffer.append(UInt8(ascii: "\""))
     }
-    if buffer.count >= flushSize {
-      output(buffer)
-      buffer.removeAll(keepingCapacity: true)
-    }
+    if buffer.count >= flushSize { flush() }
   }
 
   /// A string that needs escapes: scalar by scalar, invisible ones as `\uXXXX`.
@@ -137,24 +165,31 @@ final class JSONStream {
 
   fileprivate func open(_ opener: UInt8, closer: UInt8, depth: Int) {
     buffer.append(opener)
-    frames.append(Frame(closer: closer, depth: depth))
+    var frame = Frame(closer: closer, depth: depth)
+    if closer == UInt8(ascii: "}") { frame.held = buffer.count }
+    frame.entryBase = entries.count
+    frames.append(frame)
   }
 
   /// Starts the next entry of the innermost container: the separator, the indent and, for an
   /// object, the key.
   fileprivate func beginEntry(key: String?) {
     let last = frames.count - 1
+    let start = buffer.count
     if frames[last].count != 0 { buffer.append(UInt8(ascii: ",")) }
     buffer.append(UInt8(ascii: "\n"))
     frames[last].count += 1
     indent(frames[last].depth + 1)
     if let key {
-      if let previous = frames[last].lastKey, misordered == nil,
-        !previous.utf8.lexicographicallyPrecedes(key.utf8)
-      {
-        misordered = (key, previous)
+      if let previous = frames[last].lastKey, !Self.precedes(previous, key) {
+        if frames[last].held != nil {
+          frames[last].sorted = false
+        } else if misordered == nil {
+          misordered = (key, previous)
+        }
       }
       frames[last].lastKey = key
+      if frames[last].held != nil { entries.append((key, start)) }
       appendString(key)
       buffer.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: " ")])
     }
@@ -164,11 +199,38 @@ final class JSONStream {
   fileprivate func close(downTo level: Int) {
     while frames.count > level {
       let frame = frames.removeLast()
+      if let held = frame.held, !frame.sorted { putInKeyOrder(from: held, entries: frame.entryBase) }
+      entries.removeSubrange(frame.entryBase...)
       buffer.append(UInt8(ascii: "\n"))
       if frame.count == 0 { buffer.append(UInt8(ascii: "\n")) }
       indent(frame.depth)
       buffer.append(frame.closer)
     }
+  }
+
+  /// Rewrites the entries of the held object that starts at `start` in `buffer`, whose first
+  /// entry is `entries[base]`, in key order; each entry's text is its separator, indent, key
+  /// and value, so only the leading commas move.
+  private func putInKeyOrder(from start: Int, entries base: Int) {
+    let list = Array(entries[base...])
+    var pieces: [(key: String, bytes: ArraySlice<UInt8>)] = []
+    for (index, entry) in list.enumerated() {
+      let end = index + 1 < list.count ? list[index + 1].start : buffer.count
+      pieces.append((entry.key, buffer[(index == 0 ? entry.start : entry.start + 1)..<end]))
+    }
+    pieces.sort { Self.precedes($0.key, $1.key) }
+    var sorted: [UInt8] = []
+    sorted.reserveCapacity(buffer.count - start)
+    for (index, piece) in pieces.enumerated() {
+      if index > 0 { sorted.append(UInt8(ascii: ",")) }
+      sorted.append(contentsOf: piece.bytes)
+    }
+    buffer.replaceSubrange(start..., with: sorted)
+  }
+
+  /// JSONEncoder's `.sortedKeys` order: by UTF-8 bytes.
+  private static func precedes(_ a: String, _ b: String) -> Bool {
+    a.utf8.lexicographicallyPrecedes(b.utf8)
   }
 
   /// Encodes one value at `depth`, closing whatever containers it opened.
@@ -211,8 +273,8 @@ extension JSONStream {
     }
   }
 
-  /// The fields of one object of `Objects`, to be given in sorted key order; a record that
-  /// writes itself (`FieldWriter`) writes straight into them.
+  /// The fields of one object of `Objects`, in any order (the stream sorts them); a record
+  /// that writes itself (`FieldWriter`) writes straight into them.
   struct Fields: FieldWriter {
     fileprivate let stream: JSONStream
     fileprivate let depth: Int

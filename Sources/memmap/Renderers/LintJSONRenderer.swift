@@ -2,7 +2,7 @@ import MemoryMap
 
 /// `memmap lint --format json`: one document for the whole run, keys sorted, so that CI can
 /// diff or query it. Findings use the same object as `inspect --format json`. Written through
-/// `JSONStream`, so every type below declares its keys in sorted order.
+/// `JSONStream`, which puts each object's keys in order.
 enum LintJSONRenderer {
   struct Document: Encodable {
     var failOn: String
