@@ -103,16 +103,16 @@ enum FuzzPipeline {
       for format in DiffFormat.allCases where format != .json { requireInert(DiffRenderer.render(diff, format: format)) }
       requireInert(SVGRenderer.render(diff))
     case .failure(let failure):
-      requireOneLine(VisibleText.escape(failure.message))
+      requireOneLine(VisibleText.escape(failure.text))
     }
   }
 
   /// An `lmb` script: parsed, run step by step, rendered.
   static func lmbScript(_ bytes: [UInt8]) {
     guard let text = String(validating: bytes, as: UTF8.self) else { return }
-    switch MemmapCommand.LMBCommand.parseScript(text, file: "fuzz.lmb") {
+    switch LMBScriptFile.parse(text, file: "fuzz.lmb") {
     case .success(let script): MemmapCommand.LMBCommand.stream(script) { requireInert($0) }
-    case .failure(let failure): requireOneLine(VisibleText.escape(failure.message))
+    case .failure(let failure): requireOneLine(VisibleText.escape(failure.text))
     }
   }
 
