@@ -40,10 +40,8 @@ public struct MapDiff: Hashable, Sendable {
 
   /// The totals whose value differs, with both values.
   public var totalsChanged: [(name: String, before: UInt64, after: UInt64)] {
-    MapSnapshot.totalNames.compactMap { name in
-      let x = a.totals[name] ?? 0
-      let y = b.totals[name] ?? 0
-      return x == y ? nil : (name, x, y)
+    zip(a.totals.named, b.totals.named).compactMap { x, y in
+      x.value == y.value ? nil : (x.name, x.value, y.value)
     }
   }
 }

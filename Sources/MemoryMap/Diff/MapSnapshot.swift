@@ -7,12 +7,12 @@ public struct MapSnapshot: Hashable, Sendable {
   public var memory: [AddressRange]
   /// The regions in table order, boot reservations left out.
   public var regions: [KernelRegion]
-  public var totals: [String: UInt64]
+  public var totals: MemorySummary
   /// The findings, as the report has them or as the saved document names them.
   public var findings: [Finding]
 
   public init(file: String, kernel: String, memory: [AddressRange], regions: [KernelRegion],
-              totals: [String: UInt64], findings: [Finding]) {
+              totals: MemorySummary, findings: [Finding]) {
     self.file = file
     self.kernel = kernel
     self.memory = memory
@@ -20,20 +20,16 @@ public struct MapSnapshot: Hashable, Sendable {
     self.totals = totals
     self.findings = findings
   }
-
-  /// The names of the totals, in display order.
-  public static let totalNames = ["ram", "reserved", "nomap", "free"]
 }
 
 extension MapSnapshot {
   /// The snapshot of a fresh report (boot reservations are left out: they are inputs).
   public init(_ report: MapReport) {
     let regions = RegionOrder.sorted(report.kernel.regions).filter { $0.kind != .boot }
-    let s = report.summary
     self.init(
       file: report.file, kernel: report.kernel.profile.name,
       memory: MemoryBanks.list(report).map(\.range), regions: regions,
-      totals: ["ram": s.ram, "reserved": s.reserved, "nomap": s.noMap, "free": s.free],
+      totals: report.summary,
       findings: report.findings)
   }
 }

@@ -43,17 +43,7 @@ extension KernelRegion: Codable {
   /// JSON does not carry (`cmaCandidate`) keeps its default.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
-    func number(_ key: CodingKeys) throws -> UInt64? {
-      guard let text = try c.decodeIfPresent(String.self, forKey: key) else { return nil }
-      guard let value = NumberSyntax.parse(text) else {
-        throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "not a number: \(text)")
-      }
-      return value
-    }
-    guard let size = try number(.size) else {
-      throw DecodingError.valueNotFound(String.self, DecodingError.Context(
-        codingPath: c.codingPath + [CodingKeys.size], debugDescription: "no size"))
-    }
+    let size = try c.decodeNumber(forKey: .size)
     let word = try c.decode(RegionStatus.Word.self, forKey: .status)
     let reason = try c.decodeIfPresent(String.self, forKey: .reason)
     guard let status = RegionStatus(word, reason: reason) else {
@@ -63,7 +53,7 @@ extension KernelRegion: Codable {
     self.init(
       name: try c.decode(String.self, forKey: .name), path: try c.decodeIfPresent(String.self, forKey: .path),
       kind: try c.decode(RegionKind.self, forKey: .kind), entry: try c.decode(Int.self, forKey: .entry),
-      range: try number(.base).map { AddressRange(base: $0, size: size) }, size: size,
+      range: try c.decodeNumberIfPresent(forKey: .base).map { AddressRange(base: $0, size: size) }, size: size,
       noMap: try c.decode(Bool.self, forKey: .noMap), reusable: try c.decode(Bool.self, forKey: .reusable),
       compatible: try c.decode([String].self, forKey: .compatible), status: status,
       initResult: try c.decode(InitResult.self, forKey: .initResult),

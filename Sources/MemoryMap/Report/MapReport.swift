@@ -142,10 +142,50 @@ public struct MemorySummary: Hashable, Sendable {
   /// Mapped memory nobody reserved.
   public var free: UInt64
 
+  public init(ram: UInt64, noMap: UInt64, reserved: UInt64, free: UInt64) {
+    self.ram = ram
+    self.noMap = noMap
+    self.reserved = reserved
+    self.free = free
+  }
+
+  /// Nothing at all: the totals of a saved document that has none.
+  public static let zero = MemorySummary(ram: 0, noMap: 0, reserved: 0, free: 0)
+
   public init(_ memblock: Memblock) {
     ram = memblock.memory.reduce(0) { $0 &+ $1.size }
     noMap = memblock.memory.filter { $0.flags.contains(.noMap) }.reduce(0) { $0 &+ $1.size }
     free = memblock.freeRanges().reduce(0) { $0 &+ $1.size }
     reserved = ram &- noMap &- free
+  }
+}
+
+/// The totals as JSON: inspect's `summary` (`"0x..."` strings), read back by `diff`.
+extension MemorySummary: Codable {
+  /// The JSON keys, sorted as inspect's streaming writer needs them; also the totals' names.
+  public enum CodingKeys: String, CodingKey {
+    case free
+    case noMap = "nomap"
+    case ram, reserved
+  }
+
+  /// Each total's name and value, in the order people read them (RAM first).
+  public var named: [(name: String, value: UInt64)] {
+    [(CodingKeys.ram.rawValue, ram), (CodingKeys.reserved.rawValue, reserved),
+     (CodingKeys.noMap.rawValue, noMap), (CodingKeys.free.rawValue, free)]
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(Hex.plain(free), forKey: .free)
+    try c.encode(Hex.plain(noMap), forKey: .noMap)
+    try c.encode(Hex.plain(ram), forKey: .ram)
+    try c.encode(Hex.plain(reserved), forKey: .reserved)
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(ram: try c.decodeNumber(forKey: .ram), noMap: try c.decodeNumber(forKey: .noMap),
+              reserved: try c.decodeNumber(forKey: .reserved), free: try c.decodeNumber(forKey: .free))
   }
 }

@@ -5,6 +5,27 @@ public struct MemoryBank: Hashable, Sendable {
   public var source: String
 }
 
+/// A bank as JSON: inspect's `memory[]` (`"0x..."` strings), read back by `diff`.
+extension MemoryBank: Codable {
+  /// Sorted, as inspect's streaming writer needs them.
+  public enum CodingKeys: String, CodingKey {
+    case base, size, source
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(Hex.plain(range.base), forKey: .base)
+    try c.encode(Hex.plain(range.size), forKey: .size)
+    try c.encode(source, forKey: .source)
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(range: AddressRange(base: try c.decodeNumber(forKey: .base), size: try c.decodeNumber(forKey: .size)),
+              source: try c.decode(String.self, forKey: .source))
+  }
+}
+
 /// The memory banks of a report, in the order they were given.
 public enum MemoryBanks {
   public static func list(_ report: MapReport) -> [MemoryBank] {

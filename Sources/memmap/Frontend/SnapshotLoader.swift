@@ -62,14 +62,12 @@ enum SavedInspectJSON {
   struct Document: Decodable {
     var file: String
     var kernel: String
-    var memory: [Bank]
-    /// The regions, read by the record that wrote them.
+    /// The banks, the regions, the findings and the totals, read by the records that wrote them.
+    var memory: [MemoryBank]
     var reserved: [KernelRegion]
     var findings: [Finding]
-    var summary: Summary?
+    var summary: MemorySummary?
   }
-  struct Bank: Decodable { var base: String; var size: String }
-  struct Summary: Decodable { var ram: String; var reserved: String; var nomap: String; var free: String }
 
   /// A decoding error in one line: where in the document, and what was wrong.
   static func describe(_ error: any Error) -> String {
@@ -90,25 +88,10 @@ enum SavedInspectJSON {
     } catch {
       return .failure(InputError(file: file, problem: "not an 'inspect --format json' document of one file (\(describe(error)))"))
     }
-    func number(_ text: String?) -> UInt64? { text.flatMap { NumberSyntax.parse($0) } }
-    var totals: [String: UInt64] = [:]
-    if let s = document.summary {
-      for (name, text) in [("ram", s.ram), ("reserved", s.reserved), ("nomap", s.nomap), ("free", s.free)] {
-        guard let value = number(text) else { return .failure(InputError(file: file, problem: "bad \(name) total \(text)")) }
-        totals[name] = value
-      }
-    }
-    var memory: [AddressRange] = []
-    for bank in document.memory {
-      guard let base = number(bank.base), let size = number(bank.size) else {
-        return .failure(InputError(file: file, problem: "bad memory bank \(bank.base) + \(bank.size)"))
-      }
-      memory.append(AddressRange(base: base, size: size))
-    }
     return .success(MapSnapshot(
       file: document.file, kernel: document.kernel,
-      memory: memory,
-      regions: document.reserved, totals: totals,
+      memory: document.memory.map(\.range),
+      regions: document.reserved, totals: document.summary ?? .zero,
       findings: document.findings))
   }
 }

@@ -35,9 +35,7 @@ enum JSONRenderer {
       try c.encode(report.findings, forKey: .findings)
       try c.encode(report.kernel.profile.name, forKey: .kernel)
       try c.encode(JSONRenderer.lmb(report.uboot.lmb), forKey: .lmb)
-      try c.encode(Lazy(MemoryBanks.list(report).lazy.map {
-        Bank(base: hex($0.range.base), size: hex($0.range.size), source: $0.source)
-      }), forKey: .memory)
+      try c.encode(MemoryBanks.list(report), forKey: .memory)
       try c.encode(report.kernel.profile.pageSize.name, forKey: .pageSize)
       // False when the tree leaves /memory to the boot loader and nothing gave RAM.
       try c.encode(report.ramKnown, forKey: .ramKnown)
@@ -45,9 +43,7 @@ enum JSONRenderer {
       try c.encode(JSONStream.Objects(regions.lazy.filter { $0.kind != .boot }) { $0.write(to: &$1) },
                    forKey: .reserved)
       try c.encode(1, forKey: .schemaVersion)
-      try c.encode(Summary(free: hex(report.summary.free), nomap: hex(report.summary.noMap),
-                           ram: hex(report.summary.ram), reserved: hex(report.summary.reserved)),
-                   forKey: .summary)
+      try c.encode(report.summary, forKey: .summary)
       try c.encode(UBoot(report.uboot), forKey: .uboot)
     }
   }
@@ -132,9 +128,7 @@ enum JSONRenderer {
     }
   }
 
-  struct Bank: Encodable { var base: String; var size: String; var source: String }
   struct Boot: Encodable { var base: String; var name: String; var size: String }
-  struct Summary: Encodable { var free: String; var nomap: String; var ram: String; var reserved: String }
 
   /// The text of `inspect --format json`, handed to `output` in pieces as it is written.
   static func write(_ reports: [MapReport], to output: @escaping ([UInt8]) -> Void) {

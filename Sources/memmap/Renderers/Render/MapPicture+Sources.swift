@@ -4,12 +4,11 @@ extension MapPicture {
   /// The picture of one report: every region of the inspect table (boot reservations
   /// included), in its order, and the banks the kernel uses.
   init(_ report: MapReport) {
-    let s = report.summary
     self.init(
       file: report.file, kernel: report.kernel.profile.name,
       banks: MemoryBanks.list(report).map { Bank(range: $0.range, source: $0.source) },
       blocks: RegionOrder.sorted(report.kernel.regions).map(Block.init),
-      totals: Self.totals(ram: s.ram, reserved: s.reserved, noMap: s.noMap, free: s.free))
+      totals: Self.totals(report.summary))
     if !report.ramKnown { notes.append("RAM unknown: " + RAMUnknownText.remedy + ".") }
     markOverlaps(report.findings.map { ($0.rule.id, $0.nodes) })
   }
@@ -28,13 +27,11 @@ extension MapPicture {
 
   /// The picture of one side of a diff (a snapshot has no boot reservations).
   init(_ snapshot: MapSnapshot) {
-    let t = snapshot.totals
     self.init(
       file: snapshot.file, kernel: snapshot.kernel,
       banks: snapshot.memory.map { Bank(range: $0, source: nil) },
       blocks: snapshot.regions.map(Block.init),
-      totals: Self.totals(ram: t["ram"] ?? 0, reserved: t["reserved"] ?? 0, noMap: t["nomap"] ?? 0,
-                          free: t["free"] ?? 0))
+      totals: Self.totals(snapshot.totals))
     markOverlaps(snapshot.findings.map { ($0.rule.id, $0.nodes) })
   }
 
@@ -45,8 +42,8 @@ extension MapPicture {
   }
 
   /// The totals line, in the words of inspect's summary.
-  static func totals(ram: UInt64, reserved: UInt64, noMap: UInt64, free: UInt64) -> String {
-    "RAM \(Formatting.humanSize(ram)), reserved \(Formatting.humanSize(reserved)), "
-      + "no-map \(Formatting.humanSize(noMap)), free \(Formatting.humanSize(free))"
+  static func totals(_ s: MemorySummary) -> String {
+    "RAM \(Formatting.humanSize(s.ram)), reserved \(Formatting.humanSize(s.reserved)), "
+      + "no-map \(Formatting.humanSize(s.noMap)), free \(Formatting.humanSize(s.free))"
   }
 }
