@@ -33,11 +33,7 @@ extension MemmapCommand {
         return .unreadableInput
       }
       let logged = KernelLogVersion.find(in: text)
-      let resolved = try run.settings.resolve(dtb)
-      var options = try run.settings.mapOptions(for: resolved)
-      // --kernel (or a config file) decides; otherwise the log's own release does.
-      let chosen = resolved.settings.first { $0.key.name == "kernel" }?.origin != .builtIn
-      if !chosen, let logged { options.profile.version = logged.nearestVersion }
+      let (options, chosen) = try run.mapOptions(for: dtb, loggedBy: logged)
       if let note = CheckLogRenderer.versionNote(logged: logged, profile: options.profile, chosen: chosen) {
         Diagnostics.printNote("\(log): \(note)")
       }

@@ -21,12 +21,26 @@ struct RunSettings {
         Diagnostics.printNote(EFIMapFile.originNote(path, origin: origin, map: map))
       }
     }
-    self.input = try input?.settings(locate: locate) ?? InputSettings(locate: locate)
+    self.input = try InputSettings(includes: input?.includes ?? [], overlayPaths: input?.overlays ?? [],
+                                   locate: locate)
   }
 
   /// The model's options for `file`.
   func mapOptions(for file: String) throws(ConfigError) -> MapOptions {
     try settings.mapOptions(for: file)
+  }
+
+  /// The model's options for a tree checked against its boot log: the kernel release
+  /// `--kernel` or a config file sets, else the one nearest the log's own (`logged`).
+  /// `chosen` says whether the release was set.
+  func mapOptions(for file: String, loggedBy logged: KernelLogVersion?) throws(ConfigError)
+    -> (options: MapOptions, chosen: Bool)
+  {
+    let resolved = try settings.resolve(file)
+    var options = try settings.mapOptions(for: resolved)
+    let chosen = resolved.isSet("kernel")
+    if !chosen, let logged { options.profile.version = logged.nearestVersion }
+    return (options, chosen)
   }
 
   /// The model's options for `file` under another kernel or U-Boot release (`diff

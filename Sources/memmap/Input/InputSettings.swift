@@ -10,3 +10,18 @@ struct InputSettings: Sendable {
   /// Ask dtc where each node was written (lint output shows it).
   var locate = false
 }
+
+extension InputSettings {
+  /// The settings with each overlay at `overlayPaths` read and checked, in order; the first
+  /// that cannot be used is the error.
+  init(includes: [String], overlayPaths: [String], locate: Bool) throws(InputError) {
+    self.init(includes: includes, overlays: [], locate: locate)
+    for path in overlayPaths {
+      do {
+        overlays.append(try InputLoader.overlay(path, settings: self))
+      } catch {
+        throw InputError(error)
+      }
+    }
+  }
+}

@@ -11,17 +11,4 @@ struct InputOptions: ParsableArguments {
           help: ArgumentHelp("Overlay (.dtbo or its source) applied to every tree, in the order given (repeatable).",
                              valueName: "FILE"))
   var overlays: [String] = []
-
-  /// The settings with every overlay loaded; one that cannot be used stops the run (exit 2).
-  func settings(locate: Bool = false) throws(InputError) -> InputSettings {
-    var settings = InputSettings(includes: includes, overlays: [], locate: locate)
-    for path in overlays {
-      do {
-        settings.overlays.append(try InputLoader.overlay(path, settings: settings))
-      } catch {
-        throw InputError(error)
-      }
-    }
-    return settings
-  }
 }

@@ -53,3 +53,24 @@ import TestSupport
     #expect(b.profile.version == .v6_1 && a.profile.version == .v7_2)
   }
 }
+
+extension RunSettingsTests {
+  @Test("check-log: the log's release applies unless --kernel or a config file sets one")
+  func logRelease() throws {
+    // The banner Linux prints first (init/version.c, linux_banner); Debian 6.1's release string.
+    let logged = try #require(KernelLogVersion.find(in: "[    0.000000] Linux version 6.1.0-28-arm64 (debian-kernel@lists.debian.org)\n"))
+    let plain = try RunSettings(model: try ModelOptions.parse(["--no-config"]), input: nil)
+    let fromLog = try plain.mapOptions(for: "board.dtb", loggedBy: logged)
+    #expect(fromLog.options.profile.version == .v6_1 && !fromLog.chosen)
+    let noLog = try plain.mapOptions(for: "board.dtb", loggedBy: nil)
+    #expect(noLog.options.profile.version == .v7_2 && !noLog.chosen)
+    let flagged = try RunSettings(model: try ModelOptions.parse(["--no-config", "--kernel", "6.12"]), input: nil)
+    let byFlag = try flagged.mapOptions(for: "board.dtb", loggedBy: logged)
+    #expect(byFlag.options.profile.version == .v6_12 && byFlag.chosen)
+    let folder = try Self.folder("log-release", [".memmap.yml": "kernel: \"7.2\"\n"])
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let configured = try RunSettings(model: try ModelOptions.parse(["--config", folder + "/.memmap.yml"]), input: nil)
+    let byConfig = try configured.mapOptions(for: folder + "/board.dtb", loggedBy: logged)
+    #expect(byConfig.options.profile.version == .v7_2 && byConfig.chosen)
+  }
+}
