@@ -1,6 +1,6 @@
 /// A finding as JSON: the object of inspect's and lint's `findings[]`, of a diff's `findings`,
 /// and what `diff` and `render` read back from a saved inspect document. The keys are declared
-/// here once, sorted, as inspect's streaming writer needs them.
+/// here once, in sorted order, the order JSON lists them in.
 extension Finding: Codable {
   public enum CodingKeys: String, CodingKey {
     case location, message, name, nodes, property, rule, severity
@@ -42,7 +42,7 @@ extension Finding: Codable {
 extension Severity: Codable {}
 
 extension SourceLocation: Codable {
-  /// Sorted, as inspect's streaming writer needs them.
+  /// In sorted order, the order JSON lists them in.
   public enum CodingKeys: String, CodingKey {
     case column, file, line
   }

@@ -3,7 +3,8 @@
 /// here once; adding a field to the record means adding its key, its line in `write(to:)` and
 /// in `init(from:)`, and nothing in the renderers that do not show it.
 extension KernelRegion: Codable {
-  /// The JSON keys, in sorted order: inspect's streaming writer cannot reorder what it wrote.
+  /// The JSON keys, in sorted order, the order JSON lists them in: written in that order, they
+  /// need no reordering by the streaming writer.
   public enum CodingKeys: String, CodingKey, CaseIterable {
     case base, compatible, entry, inTable
     case initResult = "init"

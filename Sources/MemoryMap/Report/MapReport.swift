@@ -162,7 +162,7 @@ public struct MemorySummary: Hashable, Sendable {
 
 /// The totals as JSON: inspect's `summary` (`"0x..."` strings), read back by `diff`.
 extension MemorySummary: Codable {
-  /// The JSON keys, sorted as inspect's streaming writer needs them; also the totals' names.
+  /// The JSON keys, in sorted order (the order JSON lists them in); also the totals' names.
   public enum CodingKeys: String, CodingKey {
     case free
     case noMap = "nomap"

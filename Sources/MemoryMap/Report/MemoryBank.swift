@@ -7,7 +7,7 @@ public struct MemoryBank: Hashable, Sendable {
 
 /// A bank as JSON: inspect's `memory[]` (`"0x..."` strings), read back by `diff`.
 extension MemoryBank: Codable {
-  /// Sorted, as inspect's streaming writer needs them.
+  /// In sorted order, the order JSON lists them in.
   public enum CodingKeys: String, CodingKey {
     case base, size, source
   }
