@@ -23,12 +23,12 @@ public enum BootLayout {
   /// memblock dump of the booted kernel (`Fixtures/kernel/boot.VERSION.reserve`). Debian's
   /// 16K-page 7.2 image (linux-image-7.2.13+deb14-arm64-16k) is 0x2fa0000 long.
   static func qemuVirtKernel(_ profile: KernelProfile) -> AddressRange {
-    if profile.name == "7.2" && profile.pageSize == .k16 {
+    if profile.version == .v7_2 && profile.pageSize == .k16 {
       return AddressRange(base: 0x4020_0000, size: 0x2fa_0000)
     }
-    switch profile.name {
-    case "6.1": return AddressRange(base: 0x4021_0000, size: 0x200_0000)
-    case "6.12": return AddressRange(base: 0x4020_0000, size: 0x2b3_0000)
+    switch profile.version {
+    case .v6_1: return AddressRange(base: 0x4021_0000, size: 0x200_0000)
+    case .v6_12: return AddressRange(base: 0x4020_0000, size: 0x2b3_0000)
     default: return AddressRange(base: 0x4020_0000, size: 0x2f0_0000)
     }
   }
@@ -63,7 +63,7 @@ public enum BootLayout {
   /// 2 MiB (`memblock_reserve` by `paging_init` in the recorded boots: 0x2000000 for 6.12.118,
   /// 0x2400000 for 7.2.13).
   static func qemuRiscvKernelSize(_ profile: KernelProfile) -> UInt64 {
-    profile.name == "6.12" ? 0x200_0000 : 0x240_0000
+    profile.version == .v6_12 ? 0x200_0000 : 0x240_0000
   }
 
   /// The layout that applies to `description` when the user gave no `--reserve`: QEMU's for

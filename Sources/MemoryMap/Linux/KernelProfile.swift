@@ -36,14 +36,14 @@ public struct KernelProfile: Hashable, Sendable {
   /// Whether Debian's build has `CONFIG_CMA`: every recorded one but riscv64 6.12
   /// (`# CONFIG_CMA is not set`), where reusable `shared-dma-pool` regions match no init
   /// function and get no CMA alignment.
-  public var hasCMA: Bool { !(architecture == .riscv64 && name == "6.12") }
+  public var hasCMA: Bool { !(architecture == .riscv64 && version == .v6_12) }
 
   /// The default CMA area the kernel reserves after the scan (`CONFIG_CMA_SIZE_MBYTES`) when
   /// no `linux,cma-default` region became it, where memmap models its place: riscv64 7.2
   /// (128 MiB, `cma: Reserved 128 MiB at ...` in the recorded boots). nil for riscv64 6.12
   /// (no CMA) and for arm64, whose 64 MiB area lands below early allocations memmap does not
   /// model (0x7ac00000 on QEMU's virt with 6.12, not the top of RAM).
-  public var defaultCMASize: UInt64? { architecture == .riscv64 && name == "7.2" ? 128 << 20 : nil }
+  public var defaultCMASize: UInt64? { architecture == .riscv64 && version == .v7_2 ? 128 << 20 : nil }
 
   /// Whether Debian's kernel of this release for this architecture was recorded, so that
   /// memmap can predict it.
