@@ -74,11 +74,10 @@ extension LiveComparison {
   /// `System RAM` or (no-map) `reserved` (`Reserved` on riscv), and each reserved region,
   /// widened to whole pages, as a `reserved` child.
   static func iomemChecks(_ entries: [IOMemEntry], _ predicted: Prediction, page: UInt64) -> [RangeCheck] {
-    let isReserved = { (entry: IOMemEntry) in entry.name == "reserved" || entry.name == "Reserved" }
     let top = entries.filter { $0.depth == 0 }
-    let ram = top.filter { $0.name == "System RAM" || isReserved($0) }.map(\.range)
-    let noMap = top.filter(isReserved).map(\.range)
-    let reserved = entries.filter { $0.depth == 1 && isReserved($0) }.map(\.range)
+    let ram = top.filter { $0.kind == .systemRAM || $0.kind == .reserved }.map(\.range)
+    let noMap = top.filter { $0.kind == .reserved }.map(\.range)
+    let reserved = entries.filter { $0.depth == 1 && $0.kind == .reserved }.map(\.range)
     return [
       check(.memory, .iomem, RangeUnion(predicted.memoryRegions.compactMap { pagesInside($0, page) }), RangeUnion(ram)),
       check(.noMap, .iomem, RangeUnion(predicted.noMapRegions.compactMap { pagesInside($0, page) }), RangeUnion(noMap)),

@@ -24,6 +24,24 @@ public struct IOMemEntry: Hashable, Sendable {
     self.range = range
     self.name = name
   }
+
+  /// The resource names memmap reads, the one place they are spelled.
+  public enum Kind: Hashable, Sendable {
+    /// `System RAM`: memory the kernel maps.
+    case systemRAM
+    /// `reserved` (arm64) or `Reserved` (riscv): no-map memory at the top level, a reserved
+    /// region below it.
+    case reserved
+    case other
+  }
+
+  public var kind: Kind {
+    switch name {
+    case "System RAM": return .systemRAM
+    case "reserved", "Reserved": return .reserved
+    default: return .other
+    }
+  }
 }
 
 /// Why a live file could not be read as what it should be: the 1-based line and its text.
