@@ -84,3 +84,22 @@ private struct OpenPositions {
     return root
   }
 }
+
+extension OverlapSweep {
+  /// The positions in `ranges` that overlap a range of another group, from the sweep's `steps`
+  /// over them: a range overlaps an earlier one when its step counts any, and a later one when
+  /// the first range of another group after it in base order starts before it ends (every
+  /// range between is of its own group, and any later one starts no earlier). O(n).
+  static func overlapping(_ steps: [Step], ranges: [AddressRange], groups: [Int]) -> [Int] {
+    var out: [Int] = []
+    var nextOther = steps.count
+    for k in steps.indices.reversed() {
+      let index = steps[k].index
+      if k + 1 < steps.count, groups[steps[k + 1].index] != groups[index] { nextOther = k + 1 }
+      let laterOverlaps = nextOther < steps.count
+        && ranges[steps[nextOther].index].base < ranges[index].saturatedEnd
+      if steps[k].total > 0 || laterOverlaps { out.append(index) }
+    }
+    return out
+  }
+}

@@ -11,6 +11,8 @@ public struct MapReport: Sendable {
   /// The EFI memory map U-Boot builds for the tree, and the firmware's map when given.
   public var efi: EFIReport
   public var summary: MemorySummary
+  /// Which regions overlap, decided once; the overlap findings and the picture read it.
+  public var overlaps = RegionOverlaps()
   public var findings: [Finding]
   /// Findings matched by a suppression (`MapOptions.suppressions`), not in `findings`.
   public var suppressed: [Finding] = []
@@ -119,6 +121,7 @@ extension MapReport {
     var report = MapReport(
       file: description.file, description: description, kernel: kernel, uboot: uboot, efi: efi,
       summary: MemorySummary(kernel.memblock), findings: [], memorySource: source)
+    report.overlaps = OverlapAnalysis.record(kernel, memoryReservations: description.memoryReservations)
     let findings = FindingAnalysis.findings(for: report)
     if options.suppressions.isEmpty {
       report.findings = findings

@@ -18,15 +18,20 @@ import TestSupport
     }
   }
 
-  @Test("random ranges and groups: the same steps as comparing every pair", arguments: 0..<20)
-  func sameAsBruteForce(_ seed: Int) {
-    var random = SplitMix64(seed: UInt64(seed) &* 0x9e37_79b9)
+  /// Up to 80 page-granular ranges (some empty) in 256 KiB, each in one of four groups.
+  static func randomRanges(seed: UInt64) -> (ranges: [AddressRange], groups: [Int]) {
+    var random = SplitMix64(seed: seed)
     let count = Int.random(in: 0...80, using: &random)
     let ranges = (0..<count).map { _ in
       AddressRange(base: UInt64.random(in: 0...64, using: &random) * 0x1000,
                    size: UInt64.random(in: 0...16, using: &random) * 0x1000)
     }
-    let groups = (0..<count).map { _ in Int.random(in: 0...3, using: &random) }
+    return (ranges, (0..<count).map { _ in Int.random(in: 0...3, using: &random) })
+  }
+
+  @Test("random ranges and groups: the same steps as comparing every pair", arguments: 0..<20)
+  func sameAsBruteForce(_ seed: Int) {
+    let (ranges, groups) = Self.randomRanges(seed: UInt64(seed) &* 0x9e37_79b9)
     let steps = OverlapSweep.steps(ranges, groups: groups, limit: 3)
     let expected = Self.bruteForce(ranges, groups: groups, limit: 3)
     #expect(steps.map(\.index) == expected.map(\.index))
@@ -69,5 +74,34 @@ extension OverlapSweepTests {
     #expect(pairs.count == OverlapAnalysis.pairsPerTree)
     #expect(overlaps.count - pairs.count == 2999 - 8, "one count for each region past the eighth")
     #expect(overlaps.contains { $0.message.hasSuffix("overlaps 2999 regions") })
+  }
+}
+
+extension OverlapSweepTests {
+  @Test("the ranges that overlap one of another group: the same as comparing every pair, caps or not",
+        arguments: 0..<20)
+  func overlappingSameAsBruteForce(_ seed: Int) {
+    let (ranges, groups) = Self.randomRanges(seed: UInt64(seed) &* 0x85eb_ca6b)
+    // A tight total limit: which ranges overlap must not depend on how many pairs are named.
+    let steps = OverlapSweep.steps(ranges, groups: groups, limit: 2, totalLimit: 5)
+    let expected = ranges.indices.filter { i in
+      ranges.indices.contains { j in groups[j] != groups[i] && ranges[j].overlaps(ranges[i]) }
+    }
+    #expect(OverlapSweep.overlapping(steps, ranges: ranges, groups: groups).sorted() == expected)
+  }
+
+  @Test("the record names every overlapping region and /memreserve/ entry, and no other")
+  func record() throws {
+    // Fixtures/boards/example-board: tfa@80000000 lies over /memreserve/ entry 0 and overlaps
+    // no other node; optee@fe000000 and the rest overlap nothing.
+    let blob = try DeviceTreeBlob.load(path: Fixtures.dtb("boards", "example-board"))
+    let report = try MapReport.make(blob, options: MapOptions())
+    let names = report.overlaps.regions.map { report.kernel.regions[$0].name }.sorted()
+    #expect(names == ["memreserve[0]", "tfa@80000000"])
+    // Fixtures/kernel/05-overlap-static: a over b, c over d (the kernel's own OVERLAP pairs).
+    let overlapping = try MapReport.make(
+      DeviceTreeBlob.load(path: Fixtures.dtb("kernel", "05-overlap-static")), options: MapOptions())
+    #expect(overlapping.overlaps.regions.map { overlapping.kernel.regions[$0].name }.sorted()
+              == ["a@50000000", "b@50100000", "c@52000000", "d@52080000"])
   }
 }

@@ -7,10 +7,11 @@ extension MapPicture {
     self.init(
       file: report.file, kernel: report.kernel.profile.name,
       banks: MemoryBanks.list(report).map { Bank(range: $0.range, source: $0.source) },
-      blocks: RegionOrder.sorted(report.kernel.regions).map(Block.init),
+      blocks: RegionOrder.order(report.kernel.regions).map {
+        Block(report.kernel.regions[$0], overlaps: report.overlaps.regions.contains($0))
+      },
       totals: Self.totals(report.summary))
     if !report.ramKnown { notes.append("RAM unknown: " + RAMUnknownText.remedy + ".") }
-    markOverlaps(report.findings.map { ($0.rule.id, $0.nodes) })
   }
 
   /// The two pictures of a diff, each region that changed marked with its change words.
@@ -30,9 +31,10 @@ extension MapPicture {
     self.init(
       file: snapshot.file, kernel: snapshot.kernel,
       banks: snapshot.memory.map { Bank(range: $0, source: nil) },
-      blocks: snapshot.regions.map(Block.init),
+      blocks: snapshot.regions.indices.map {
+        Block(snapshot.regions[$0], overlaps: snapshot.overlapping.contains($0))
+      },
       totals: Self.totals(snapshot.totals))
-    markOverlaps(snapshot.findings.map { ($0.rule.id, $0.nodes) })
   }
 
   /// Gives the block drawn for `region` its change words.

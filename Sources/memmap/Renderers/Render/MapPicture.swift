@@ -7,12 +7,16 @@ struct MapPicture: Equatable {
   struct Block: Equatable {
     /// The region, from a report or from a diff's side.
     var region: KernelRegion
-    /// True when a finding says it overlaps another region (MM001, MM002).
+    /// True when the region overlaps another or a `/memreserve/` entry (`RegionOverlaps`):
+    /// outlined in red.
     var overlaps = false
     /// The diff's change words for this side (`added`, `moved,resized`); empty outside a diff.
     var changes: [String] = []
 
-    init(_ region: KernelRegion) { self.region = region }
+    init(_ region: KernelRegion, overlaps: Bool = false) {
+      self.region = region
+      self.overlaps = overlaps
+    }
 
     /// The short name on the label: node name, `[reg N]` for later entries.
     var name: String { region.shortLabel }
@@ -62,23 +66,4 @@ struct MapPicture: Equatable {
   var totals: String
   /// Sentences about the map as a whole (RAM left to the boot loader), under the title.
   var notes: [String] = []
-
-  /// Marks the blocks that findings name as overlapping (MM001 reserved-overlap between two
-  /// regions, MM002 memreserve-overlap with a `/memreserve/` entry), and the `/memreserve/`
-  /// entries under a region an MM002 finding names.
-  mutating func markOverlaps(_ findings: [(rule: String, nodes: [String])]) {
-    let overlapRules = [RuleCatalogue.reservedOverlap.id, RuleCatalogue.memreserveOverlap.id]
-    let named = Set(findings.filter { overlapRules.contains($0.rule) }.flatMap(\.nodes))
-    let overMemreserve = findings.filter { $0.rule == RuleCatalogue.memreserveOverlap.id }.flatMap(\.nodes)
-    let memreserveOverlappers = blocks.filter { overMemreserve.contains($0.key) }.compactMap(\.range)
-    for i in blocks.indices {
-      let block = blocks[i]
-      if named.contains(block.key) { blocks[i].overlaps = true }
-      if block.kind == .memreserve, let range = block.range,
-        memreserveOverlappers.contains(where: { $0.overlaps(range) })
-      {
-        blocks[i].overlaps = true
-      }
-    }
-  }
 }
