@@ -61,6 +61,20 @@ struct ChunkedArray<Element>: RandomAccessCollection, MutableCollection {
     }
   }
 
+  /// The elements at positions `i - 1`, `i` and `i + 1`, nil where a position is out of
+  /// range, found with one chunk lookup (a neighbour across a chunk edge costs a second).
+  func neighbourhood(_ i: Int) -> (before: Element?, at: Element?, after: Element?) {
+    guard count > 0 else { return (nil, nil, nil) }
+    let anchor = Swift.min(Swift.max(i, 0), count - 1)
+    let (k, o) = locate(anchor)
+    func read(_ p: Int) -> Element? {
+      guard p >= 0 && p < count else { return nil }
+      let offset = o + (p - anchor)
+      return offset >= 0 && offset < chunks[k].count ? chunks[k][offset] : self[p]
+    }
+    return (read(i - 1), read(i), read(i + 1))
+  }
+
   /// The first position whose element satisfies `isAbove`, for a predicate that is false for
   /// a prefix of the array and true for the rest: a binary search over the chunks' last
   /// elements, then one inside the chunk, without locating each probe.

@@ -33,6 +33,13 @@ struct MirroredChunkedArray<Element>: RandomAccessCollection, MutableCollection 
     storage.remove(at: storage.count - 1 - i)
   }
 
+  /// The elements at positions `i - 1`, `i` and `i + 1`, nil where out of range (see
+  /// `ChunkedArray.neighbourhood`).
+  func neighbourhood(_ i: Int) -> (before: Element?, at: Element?, after: Element?) {
+    let mirrored = storage.neighbourhood(storage.count - 1 - i)
+    return (mirrored.after, mirrored.at, mirrored.before)
+  }
+
   /// The first position whose element satisfies `isAbove`, for a predicate that is false for
   /// a prefix of the positions and true for the rest (in storage order: true, then false).
   func partitionPoint(_ isAbove: (Element) -> Bool) -> Int {

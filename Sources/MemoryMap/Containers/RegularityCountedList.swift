@@ -14,6 +14,8 @@ protocol PositionalStorage: RandomAccessCollection, MutableCollection where Inde
   init()
   mutating func insert(_ element: Element, at i: Int)
   @discardableResult mutating func remove(at i: Int) -> Element
+  /// The elements at `i - 1`, `i` and `i + 1`, nil where out of range, read together.
+  func neighbourhood(_ i: Int) -> (before: Element?, at: Element?, after: Element?)
 }
 
 extension ChunkedArray: PositionalStorage {}
@@ -39,36 +41,33 @@ struct RegularityCountedList<Storage: PositionalStorage> where Storage.Element: 
   subscript(i: Int) -> Storage.Element {
     get { items[i] }
     set {
-      let (below, above) = (neighbour(i - 1), neighbour(i + 1))
+      let (below, old, above) = items.neighbourhood(i)
       irregularities += Self.irregularities(of: newValue, between: below, and: above)
-        - Self.irregularities(of: items[i], between: below, and: above)
+        - Self.irregularities(of: old, between: below, and: above)
       items[i] = newValue
     }
   }
 
   mutating func insert(_ element: Storage.Element, at i: Int) {
-    let (below, above) = (neighbour(i - 1), neighbour(i))
+    let (below, above, _) = items.neighbourhood(i)
     irregularities += Self.irregularities(of: element, between: below, and: above)
       - Self.irregularities(between: below, and: above)
     items.insert(element, at: i)
   }
 
   mutating func remove(at i: Int) {
-    let (below, above) = (neighbour(i - 1), neighbour(i + 1))
+    let (below, old, above) = items.neighbourhood(i)
     irregularities += Self.irregularities(between: below, and: above)
-      - Self.irregularities(of: items[i], between: below, and: above)
+      - Self.irregularities(of: old, between: below, and: above)
     items.remove(at: i)
   }
 
-  /// The element at `i`, or nil past either end.
-  private func neighbour(_ i: Int) -> Storage.Element? {
-    i >= 0 && i < items.count ? items[i] : nil
-  }
-
-  /// What `element` adds between `below` and `above`: itself, and its pair with each.
+  /// What `element` adds between `below` and `above`: itself, and its pair with each (0 for
+  /// no element, past the end).
   private static func irregularities(
-    of element: Storage.Element, between below: Storage.Element?, and above: Storage.Element?
+    of element: Storage.Element?, between below: Storage.Element?, and above: Storage.Element?
   ) -> Int {
+    guard let element else { return 0 }
     var count = element.isRegular ? 0 : 1
     if let below, !below.isRegular(followedBy: element) { count += 1 }
     if let above, !element.isRegular(followedBy: above) { count += 1 }

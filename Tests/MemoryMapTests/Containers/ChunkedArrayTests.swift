@@ -7,7 +7,7 @@ import Testing
 /// writes, also across chunk splits (more than `chunkLimit` elements) and empty chunks.
 @Suite struct ChunkedArrayTests {
   /// `steps` random inserts (60%), removals and writes, done to `list` and to `plain` alike.
-  static func randomEdits<List: EditableList>(_ list: inout List, _ plain: inout [Int], steps: Int, seed: UInt64)
+  static func randomEdits<List: PositionalStorage>(_ list: inout List, _ plain: inout [Int], steps: Int, seed: UInt64)
   where List.Element == Int {
     var rng = SplitMix64(seed: seed)
     for step in 0..<steps {
@@ -69,6 +69,23 @@ import Testing
     #expect(Array(chunked) == plain)
   }
 
+  @Test("neighbourhood reads the positions around one, across chunk edges and past both ends")
+  func neighbourhood() {
+    var chunked = ChunkedArray<Int>()
+    var plain: [Int] = []
+    Self.randomEdits(&chunked, &plain, steps: 3000, seed: 5)
+    let mirrored = MirroredChunkedArray(plain)
+    func at(_ list: [Int], _ i: Int) -> Int? { list.indices.contains(i) ? list[i] : nil }
+    for i in -1...plain.count {
+      let got = chunked.neighbourhood(i)
+      #expect([got.before, got.at, got.after] == [at(plain, i - 1), at(plain, i), at(plain, i + 1)], "\(i)")
+      let mirroredGot = mirrored.neighbourhood(i)
+      #expect([mirroredGot.before, mirroredGot.at, mirroredGot.after]
+        == [at(plain, i - 1), at(plain, i), at(plain, i + 1)], "mirrored \(i)")
+    }
+    #expect(ChunkedArray<Int>().neighbourhood(0) == (nil, nil, nil))
+  }
+
   @Test("the mirrored array reads, writes, inserts and searches as a reversed Array")
   func mirrored() {
     var mirrored = MirroredChunkedArray<Int>()
@@ -88,12 +105,3 @@ extension Array {
     firstIndex(where: isAbove) ?? count
   }
 }
-
-/// What `randomEdits` needs of the two chunked arrays.
-protocol EditableList: MutableCollection where Index == Int {
-  mutating func insert(_ element: Element, at i: Int)
-  mutating func remove(at i: Int) -> Element
-}
-
-extension ChunkedArray: EditableList {}
-extension MirroredChunkedArray: EditableList {}

@@ -118,22 +118,21 @@ public struct EFIMemoryMap: Hashable, Sendable {
 
   /// One pass of the carve loop of `efi_update_memory_map`, from the head: the answer of the
   /// first entry that overlaps `carve`, or `.noOverlap` when none does (the loop ends).
+  ///
+  /// On a regular list, for a regular carve, the entries starting at or above the carve's end
+  /// and those from the first ending at or below its start on (the list is sorted both ways)
+  /// all answer `EFI_CARVE_NO_OVERLAP`, so the pass starts after the first and stops at the
+  /// second.
   mutating func carvePass(_ carve: EFIDescriptor, overlapConventional: Bool) -> Carve {
-    for index in carveWalk(carve) {
+    let regular = list.isRegular && carve.isRegular
+    var index = regular ? list.items.partitionPoint { $0.start < carve.end } : 0
+    while index < list.count {
+      if regular && list[index].end <= carve.start { break }
       let answer = carveOut(at: index, carve, overlapConventional: overlapConventional)
       if answer != .noOverlap { return answer }
+      index += 1
     }
     return .noOverlap
-  }
-
-  /// The positions a carve pass must visit: all of them, or, on a regular list for a regular
-  /// carve, only those starting below its end and ending above its start (the list is sorted
-  /// both ways), which are the only ones not answering `EFI_CARVE_NO_OVERLAP`.
-  func carveWalk(_ carve: EFIDescriptor) -> Range<Int> {
-    guard list.isRegular && carve.isRegular else { return 0..<list.count }
-    let first = list.items.partitionPoint { $0.start < carve.end }
-    let end = list.items.partitionPoint { $0.end <= carve.start }
-    return first..<Swift.max(first, end)
   }
 
   /// `efi_mem_carve_out`: takes `carve` out of entry `index`, moving its start, removing it,
@@ -149,8 +148,10 @@ public struct EFIMemoryMap: Hashable, Sendable {
       if to == map.end {
         list.remove(at: index)
       } else {
-        list[index].start = to
-        list[index].pages = (map.end &- to) >> 12
+        var rest = map
+        rest.start = to
+        rest.pages = (map.end &- to) >> 12
+        list[index] = rest
       }
       return .carved((to &- from) >> 12)
     }
