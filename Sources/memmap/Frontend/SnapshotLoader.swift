@@ -21,13 +21,10 @@ enum SnapshotLoader {
       return SavedInspectJSON.snapshot(from: bytes, file: path)
     }
     if path == "-" {
-      // Standard input cannot be read twice; it is taken as a blob.
-      do {
-        let blob = try DeviceTreeBlob(bytes: bytes, file: path)
-        return .success(MapSnapshot(try MapReport.make(blob, options: options)))
-      } catch {
-        return .failure(InputError(error))
-      }
+      // Standard input cannot be read twice: the tree is read from the bytes already taken.
+      let trees = InputLoader.load(contents: (FileBytes.words(of: bytes), bytes.count), name: path, settings: input)
+      return ReportLoader.one(of: ReportLoader.reports(of: trees, options: options), path: path)
+        .map(MapSnapshot.init).mapError(InputError.init)
     }
     return modelled()
   }
@@ -54,44 +51,5 @@ enum SnapshotLoader {
       }
     }
     return snapshots
-  }
-}
-
-/// The inspect JSON document read back (only the keys a diff needs).
-enum SavedInspectJSON {
-  struct Document: Decodable {
-    var file: String
-    var kernel: String
-    /// The banks, the regions, the findings and the totals, read by the records that wrote them.
-    var memory: [MemoryBank]
-    var reserved: [KernelRegion]
-    var findings: [Finding]
-    var summary: MemorySummary?
-  }
-
-  /// A decoding error in one line: where in the document, and what was wrong.
-  static func describe(_ error: any Error) -> String {
-    guard let error = error as? DecodingError else { return String(describing: error) }
-    let context: DecodingError.Context
-    switch error {
-    case .typeMismatch(_, let c), .valueNotFound(_, let c), .keyNotFound(_, let c), .dataCorrupted(let c): context = c
-    @unknown default: return String(describing: error)
-    }
-    let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-    return path.isEmpty ? context.debugDescription : "at \(path): \(context.debugDescription)"
-  }
-
-  static func snapshot(from bytes: [UInt8], file: String) -> Result<MapSnapshot, InputError> {
-    let document: Document
-    do {
-      document = try JSONDecoder().decode(Document.self, from: Data(bytes))
-    } catch {
-      return .failure(InputError(file: file, problem: "not an 'inspect --format json' document of one file (\(describe(error)))"))
-    }
-    return .success(MapSnapshot(
-      file: document.file, kernel: document.kernel,
-      memory: document.memory.map(\.range),
-      regions: document.reserved, totals: document.summary ?? .zero,
-      findings: document.findings))
   }
 }

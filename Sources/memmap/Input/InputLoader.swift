@@ -21,15 +21,33 @@ enum InputLoader {
         let tree = LoadedTree(blob: try DirectoryTree.blob(path), sources: nil)
         return [.success(try applying(settings.overlays, to: tree))]
       }
-      let tree = try read(path, settings: settings)
-      switch try TreeKind.of(tree.blob) {
-      case .board: return [.success(try applying(settings.overlays, to: tree))]
-      case .fit: return FITImage.boards(of: tree.blob, settings: settings)
-      case .overlay:
-        throw DeviceTreeError(file: path, reason: .refused("an overlay: apply it with --overlay to a base tree"))
-      }
+      return try boards(of: try read(path, settings: settings), settings: settings)
     } catch {
       return [.failure(error)]
+    }
+  }
+
+  /// The boards of an input whose bytes were read already, as `contents` of
+  /// `FileBytes.readWords` (standard input, which cannot be read twice), named `name`.
+  static func load(contents: (words: [UInt64], byteCount: Int), name: String, settings: InputSettings)
+    -> [Result<LoadedTree, DeviceTreeError>]
+  {
+    do throws(DeviceTreeError) {
+      return try boards(of: try tree(contents, name: name, settings: settings), settings: settings)
+    } catch {
+      return [.failure(error)]
+    }
+  }
+
+  /// A board's tree with the overlays applied, a FIT image's boards; an overlay is refused.
+  private static func boards(of tree: LoadedTree, settings: InputSettings) throws(DeviceTreeError)
+    -> [Result<LoadedTree, DeviceTreeError>]
+  {
+    switch try TreeKind.of(tree.blob) {
+    case .board: return [.success(try applying(settings.overlays, to: tree))]
+    case .fit: return FITImage.boards(of: tree.blob, settings: settings)
+    case .overlay:
+      throw DeviceTreeError(file: tree.blob.file, reason: .refused("an overlay: apply it with --overlay to a base tree"))
     }
   }
 
@@ -74,6 +92,15 @@ enum InputLoader {
     } catch {
       throw DeviceTreeError(file: path, reason: .init(error.reason))
     }
+    return try tree(contents, name: path, settings: settings)
+  }
+
+  /// The tree in `contents`, the bytes of the input named `name`: a blob as it is, source
+  /// compiled (read again from `name` by cpp, so that its own folder is searched, unless it
+  /// is standard input).
+  private static func tree(_ contents: (words: [UInt64], byteCount: Int), name path: String,
+                           settings: InputSettings) throws(DeviceTreeError) -> LoadedTree
+  {
     let head = contents.words.withUnsafeBytes { Array($0.prefix(min(contents.byteCount, 65536))) }
     switch ContentKind.of(head, name: path) {
     case .blob, .unknown:
