@@ -261,6 +261,37 @@ import TestSupport
     ])
   }
 
+  // MARK: - After the scan (riscv64)
+
+  @Test("riscv64 7.2 after the scan: the DTB is reserved late, then the default CMA area below 4 GiB")
+  func riscvLateStages() throws {
+    // The tree the riscv64 kernel received (Fixtures/kernel-riscv64/16-direction-heuristic.7.2
+    // .received.dts), with QEMU's riscv layout (BootLayout.qemuRiscvVirt).
+    var profile = KernelProfile.v7_2
+    profile.architecture = .riscv64
+    let blob = try DeviceTreeBlob.load(
+      path: Fixtures.dtb("kernel-riscv64", "16-direction-heuristic.7.2.received"))
+    let description = try MemoryDescription.read(blob)
+    var flow = KernelFlow(description: description, profile: profile)
+    let layout = BootLayout.implied(for: description, profile: profile)
+    // 16-direction-heuristic.7.2.layout line 3: "DTB 0xbfe00000+0x1702 (received tree; reserved
+    // AFTER the scan)": the received blob's size, which the recompiled source does not keep.
+    let dtb = AddressRange(base: 0xbfe0_0000, size: UInt64(description.blobSize))
+    #expect(layout.filter(\.afterScan).map(\.range) == [dtb])
+    flow.addMemory([])
+    flow.reserveBootRegions(layout.filter { !$0.afterScan })
+    flow.describeChildren()
+    flow.runTwoStageFlow()
+    #expect(!flow.memblock.reserved.contains { $0.range.overlaps(dtb) })
+    flow.reserveLateBootRegions(layout.filter(\.afterScan))
+    #expect(flow.memblock.reserved.contains { $0.base <= dtb.base && dtb.saturatedEnd <= $0.base + $0.size })
+    flow.reserveDefaultCMA()
+    // 16-direction-heuristic.7.2.outcome line 2: "cma: Reserved 128 MiB at 0x00000000b7e00000".
+    let cma = try #require(flow.regions.last)
+    #expect(cma.kind == .boot && cma.status == .reserved)
+    #expect(cma.range == AddressRange(base: 0xb7e0_0000, size: 128 << 20))
+  }
+
   // MARK: - Overlap check
 
   @Test("the overlap check reports sorted neighbours, and records them as region pairs",
