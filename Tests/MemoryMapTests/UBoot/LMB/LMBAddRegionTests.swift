@@ -2,8 +2,22 @@ import Testing
 
 @testable import MemoryMap
 
-/// The list algorithm of U-Boot's `lmb_add_region_flags`, quirks included.
+/// The list algorithm of U-Boot's `lmb_add_region_flags`, quirks included. The list-level
+/// cases run over both answers to the port's questions: U-Boot's own scans and the binary
+/// search the product uses.
 @Suite struct LMBAddRegionTests {
+  /// Which `LMBRegionList` a case runs on.
+  enum ListKind: CaseIterable, Sendable {
+    case linear, indexed
+
+    func make(_ regions: [LMBRegion]) -> any LMBRegionList {
+      switch self {
+      case .linear: LMBLinearList(regions)
+      case .indexed: LMBIndexedList(regions)
+      }
+    }
+  }
+
   private func region(_ base: UInt64, _ size: UInt64, _ flags: LMBFlags = .none) -> LMBRegion {
     LMBRegion(base: base, size: size, flags: flags)
   }
@@ -37,39 +51,40 @@ import Testing
     #expect(lmb.memory == [region(0x1000, 0x5000)])
   }
 
-  @Test("a mismatch just above the new range ends the scan; the pair check may then drop it")
-  func breakOnMismatchBelow() {
-    var list = LMBIndexedList([region(0x1000, 0x4000), region(0x5000, 0x1000)])
+  @Test("a mismatch just above the new range ends the scan; the pair check may then drop it",
+        arguments: ListKind.allCases)
+  func breakOnMismatchBelow(kind: ListKind) {
+    var list = kind.make([region(0x1000, 0x4000), region(0x5000, 0x1000)])
     // HEAD lib/lmb.c lmb_add_region_flags: `break` at index 0, then regions 0 and 1 coalesce,
     // which counts as merging, so the no-overwrite range is never inserted and 0 is returned.
     #expect(list.lmbAddRegionFlags(base: 0x800, size: 0x800, flags: .noOverwrite) == .ok)
     #expect(list.regions == [region(0x1000, 0x5000)])
   }
 
-  @Test("a mismatch just below the new range is skipped and the scan goes on")
-  func continueOnMismatchAbove() {
-    var list = LMBIndexedList([region(0x1000, 0x1000, .noMap), region(0x2800, 0x800)])
+  @Test("a mismatch just below the new range is skipped and the scan goes on", arguments: ListKind.allCases)
+  func continueOnMismatchAbove(kind: ListKind) {
+    var list = kind.make([region(0x1000, 0x1000, .noMap), region(0x2800, 0x800)])
     // HEAD lib/lmb.c: `continue` past region 0; region 1 is adjacent above and grows down.
     #expect(list.lmbAddRegionFlags(base: 0x2000, size: 0x800, flags: .none) == .ok)
     #expect(list.regions == [region(0x1000, 0x1000, .noMap), region(0x2000, 0x1000)])
   }
 
-  @Test("a merged range keeps the flags of the region already there")
-  func resizeKeepsExistingFlags() {
-    var list = LMBIndexedList([region(0x1000, 0x1000)])
+  @Test("a merged range keeps the flags of the region already there", arguments: ListKind.allCases)
+  func resizeKeepsExistingFlags(kind: ListKind) {
+    var list = kind.make([region(0x1000, 0x1000)])
     // Spec §3.2 resize_regions: only LMB_NONE regions are merged, and flags are kept.
     let merged = list.lmbResizeRegions(from: 0, base: 0x1800, size: 0x1000)
     #expect(merged)
     #expect(list.regions == [region(0x1000, 0x1800)])
-    var blocked = LMBIndexedList([region(0x1000, 0x1000, .noOverwrite)])
+    var blocked = kind.make([region(0x1000, 0x1000, .noOverwrite)])
     let refused = !blocked.lmbResizeRegions(from: 0, base: 0x1800, size: 0x1000)
     #expect(refused)
     #expect(blocked.regions == [region(0x1000, 0x1000, .noOverwrite)])
   }
 
-  @Test("a new region goes after every region with an equal or lower base")
-  func insertionOrder() {
-    var list = LMBIndexedList([region(0x1000, 0x10, .noMap), region(0x3000, 0x10)])
+  @Test("a new region goes after every region with an equal or lower base", arguments: ListKind.allCases)
+  func insertionOrder(kind: ListKind) {
+    var list = kind.make([region(0x1000, 0x10, .noMap), region(0x3000, 0x10)])
     #expect(list.lmbAddRegionFlags(base: 0x2000, size: 0x10, flags: .noOverwrite) == .ok)
     #expect(list.regions.map(\.base) == [0x1000, 0x2000, 0x3000])
   }
