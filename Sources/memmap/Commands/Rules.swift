@@ -1,5 +1,4 @@
 import ArgumentParser
-import FoundationEssentials
 import MemoryMap
 
 extension MemmapCommand {
@@ -23,9 +22,8 @@ extension MemmapCommand {
       case .text:
         try Diagnostics.write(RulesRenderer.text(RuleCatalogue.all))
       case .markdown:
-        try Diagnostics.write(RulesRenderer.markdown(RuleCatalogue.all) { fixture in
-          fixtures.flatMap { try? String(contentsOfFile: $0 + "/" + fixture, encoding: .utf8) }
-        })
+        let examples = try fixtures.map { folder throws(InputError) in try RuleFixtures.read(in: folder) } ?? [:]
+        try Diagnostics.write(RulesRenderer.markdown(RuleCatalogue.all) { examples[$0] })
       }
     }
   }
