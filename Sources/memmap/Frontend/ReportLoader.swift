@@ -24,8 +24,7 @@ enum ReportLoader {
         if !profile.isRecorded {
           // The tree named its architecture (no --arch), and no kernel of it was recorded
           // for this release: the prediction mixes the two, say so.
-          let arch = profile.architecture
-          Diagnostics.printNote("\(report.file): no \(arch.rawValue) \(profile.name) kernel with \(profile.pageSize.name) pages was recorded (\(arch.rawValue): \(arch.recordedReleases.joined(separator: ", ")), \(arch.pageSizes.map(\.name).joined(separator: ", ")) pages); predicting \(profile.name)'s reserved-memory code with \(arch.rawValue)'s boot")
+          Diagnostics.printNote(UnrecordedProfileText.note(file: report.file, profile: profile))
         }
         if let sources = described.sources { report.findings = report.findings.map(sources.locate) }
         return report
