@@ -83,7 +83,7 @@ public enum UBootBoot {
   public static func run(_ description: MemoryDescription, memory: [AddressRange] = [],
                          options: UBootOptions = UBootOptions()) -> UBootResult {
     let version = options.version
-    var lmb = LMB()
+    var lmb = LMB(rules: version.lmbRules)
     let banks = memory.isEmpty ? dramBanks(description, limit: options.dramBanks) : memory
     for bank in banks where bank.size != 0 { _ = lmb.add(base: bank.base, size: bank.size) }
     let (memtop, layout) = options.modelsOwnMemory

@@ -26,6 +26,8 @@ public struct UBootVersion: Hashable, Sendable {
   /// `lmb_dump_all` prints numbers as `0x%llx` (v2025.01: zero is `0x0`) rather than `%#llx`
   /// (zero is `0`).
   public let dumpsZeroAsHex: Bool
+  /// The list rules of this release's `lib/lmb.c` (see `LMBListRules`).
+  public let lmbRules: LMBListRules
   /// `CONFIG_NR_DRAM_BANKS` of Debian's qemu_arm64 build.
   public let dramBanks: Int
   /// The qemu_arm64 build's numbers (`--uboot-image-size` and friends start from these).
@@ -35,13 +37,13 @@ public struct UBootVersion: Hashable, Sendable {
   public static let v2025_01 = UBootVersion(
     name: "2025.01", relocatesBelowReservations: false, memtopTableSize: 64,
     reservesOutsideRAM: true, reportedRefusals: [], reservesZeroSize: true, dumpsZeroAsHex: true,
-    dramBanks: 1, qemuBuild: .qemuArm64v2025_01)
+    lmbRules: .v2025_01, dramBanks: 1, qemuBuild: .qemuArm64v2025_01)
 
   /// Debian experimental's `u-boot-qemu` 2026.10~rc5-1: `RELOC_ADDR_TOP`, four banks.
   public static let v2026_10 = UBootVersion(
     name: "2026.10", relocatesBelowReservations: true, memtopTableSize: 64,
     reservesOutsideRAM: false, reportedRefusals: [.failed, .exists, .invalid], reservesZeroSize: false,
-    dumpsZeroAsHex: false, dramBanks: 4, qemuBuild: .qemuArm64v2026_10)
+    dumpsZeroAsHex: false, lmbRules: .v2026_10, dramBanks: 4, qemuBuild: .qemuArm64v2026_10)
 
   /// Every release memmap knows, oldest first.
   public static let all: [UBootVersion] = [.v2025_01, .v2026_10]

@@ -7,15 +7,15 @@
 /// with `EFI_LOADER` off or in its unit tests: the notification succeeds and changes nothing.
 /// Lists grow without limit, as U-Boot's alists do, so growing never fails.
 public struct LMB: Hashable, Sendable {
-  var lists = LMBLists<LMBIndexedList>()
+  var lists: LMBLists<LMBIndexedList>
 
   /// `available_mem`: the RAM regions, all `LMB_NONE`.
   public var memory: [LMBRegion] { lists.availableMem.regions }
   /// `used_mem`: the reservations and allocations.
   public var reserved: [LMBRegion] { lists.usedMem.regions }
 
-  /// Empty lists, as `lmb_setup` leaves them.
-  public init() {}
+  /// Empty lists, as `lmb_setup` leaves them, following `rules` when regions are added.
+  public init(rules: LMBListRules = .v2026_10) { lists = LMBLists(rules: rules) }
 
   /// `lmb_add`: adds RAM to `memory` with U-Boot's merge rules (a range that touches or
   /// overlaps RAM already there joins it). Returns `.ok` (v2026.10's only failure, an
@@ -36,8 +36,8 @@ public struct LMB: Hashable, Sendable {
     allocate(.address(base), size: size, flags: flags).status
   }
 
-  /// U-Boot's static `lmb_reserve`: refuses with `.exists` any overlap that is not `LMB_NONE`
-  /// on both sides, then adds the range to `reserved`, without looking at RAM.
+  /// U-Boot's static `lmb_reserve` (v2025.01: `lmb_reserve_flags`): adds the range to
+  /// `reserved` unless it conflicts with a reservation, without looking at RAM.
   mutating func reserveChecked(base: UInt64, size: UInt64, flags: LMBFlags) -> LMBStatus {
     lists.lmbReserve(base: base, size: size, flags: flags)
   }

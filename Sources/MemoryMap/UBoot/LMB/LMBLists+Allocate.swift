@@ -16,7 +16,7 @@ extension LMBLists {
         let base = usedMem.lmbAllocWalk(top: top, size: size, align: align, floor: memory.base)
       else { continue }
       // A free place: if adding it to used_mem fails, U-Boot returns 0 and writes no address.
-      guard usedMem.lmbAddRegionFlags(base: base, size: size, flags: flags).isSuccess else {
+      guard usedMem.lmbAddRegionFlags(base: base, size: size, flags: flags, rules: rules).isSuccess else {
         return .noAddress
       }
       return .placed(base)

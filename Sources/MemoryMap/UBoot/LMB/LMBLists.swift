@@ -10,26 +10,31 @@ struct LMBLists<List: LMBRegionList>: Hashable, Sendable {
   var availableMem = List()
   /// `used_mem`: the reservations and allocations.
   var usedMem = List()
+  /// The release whose list rules apply (v2026.10 unless told otherwise).
+  var rules: LMBListRules
 
-  init() {}
+  init(rules: LMBListRules = .v2026_10) { self.rules = rules }
 
-  /// `lmb_reserve` (static): refuses with `.exists` any overlap that is not `LMB_NONE` on both
-  /// sides, then adds the range to `used_mem`.
+  /// `lmb_reserve` (static, v2026.10): refuses with `.exists` any overlap that is not
+  /// `LMB_NONE` on both sides, then adds the range to `used_mem`. v2025.01's
+  /// `lmb_reserve_flags` only adds it, and `lmb_add_region_flags` refuses what it refuses.
   mutating func lmbReserve(base: UInt64, size: UInt64, flags: LMBFlags) -> LMBStatus {
-    if usedMem.lmbOverlapChecks(base: base, size: size, flags: flags, alloc: false) != nil {
+    if rules == .v2026_10,
+      usedMem.lmbOverlapChecks(base: base, size: size, flags: flags, alloc: false) != nil
+    {
       return .exists
     }
-    return usedMem.lmbAddRegionFlags(base: base, size: size, flags: flags)
+    return usedMem.lmbAddRegionFlags(base: base, size: size, flags: flags, rules: rules)
   }
 
   /// `lmb_add`: adds RAM to `available_mem` as `LMB_NONE`.
   mutating func lmbAdd(base: UInt64, size: UInt64) -> LMBStatus {
-    availableMem.lmbAddRegionFlags(base: base, size: size, flags: .none)
+    availableMem.lmbAddRegionFlags(base: base, size: size, flags: .none, rules: rules)
   }
 
   /// `lmb_free`: `_lmb_free` on `used_mem` (its flags only choose whether EFI is told).
   mutating func lmbFree(base: UInt64, size: UInt64) -> LMBStatus {
-    usedMem.lmbFree(base: base, size: size)
+    usedMem.lmbFree(base: base, size: size, rules: rules)
   }
 
   /// `lmb_get_free_size`: 0 when `address` is in no memory region; otherwise the distance to

@@ -104,8 +104,9 @@ extension LMBRegionList {
 
   /// `_lmb_free`: removes `[base, base + size)` from the first region that wholly holds it, by
   /// deleting, trimming either end, or splitting (the upper piece is added back with the
-  /// region's flags). Flags are never compared. `.failed` when no single region holds it.
-  mutating func lmbFree(base: UInt64, size: UInt64) -> LMBStatus {
+  /// region's flags, under `rules`). Flags are never compared. `.failed` when no single region
+  /// holds it.
+  mutating func lmbFree(base: UInt64, size: UInt64, rules: LMBListRules = .v2026_10) -> LMBStatus {
     let end = base &+ size &- 1
     guard let i = firstContaining(base: base, size: size) else { return .failed }
     let begin = self[i].base
@@ -119,7 +120,7 @@ extension LMBRegionList {
       self[i].size &-= size
     } else {
       self[i].size = base &- begin
-      return lmbAddRegionFlags(base: end &+ 1, size: regionEnd &- end, flags: self[i].flags)
+      return lmbAddRegionFlags(base: end &+ 1, size: regionEnd &- end, flags: self[i].flags, rules: rules)
     }
     return .ok
   }

@@ -69,6 +69,29 @@ import Testing
     #expect(list.regions == [region(0x1000, 0x1000, .noMap), region(0x2000, 0x1000)])
   }
 
+  @Test("v2025.01 stops at a flag mismatch just below the new range, v2026.10 skips it",
+        arguments: ListKind.allCases)
+  func releasesDifferOnMismatchAbove(kind: ListKind) {
+    let existing = [region(0x4800_0000, 0x10_0000, .noMap), region(0x4820_0000, 0x10_0000, .noOverwrite)]
+    var old = kind.make(existing)
+    var new = kind.make(existing)
+    #expect(old.lmbAddRegionFlags(base: 0x4810_0000, size: 0x10_0000, flags: .noOverwrite, rules: .v2025_01) == .ok)
+    #expect(new.lmbAddRegionFlags(base: 0x4810_0000, size: 0x10_0000, flags: .noOverwrite, rules: .v2026_10) == .ok)
+    // Fixtures/uboot/52-touching-flags.2025.01.log, first bdinfo: the new region stays apart
+    // from the touching no-overwrite one; .2026.10.log: it is joined to it.
+    #expect(old.regions == existing[..<1] + [region(0x4810_0000, 0x10_0000, .noOverwrite)] + existing[1...])
+    #expect(new.regions == [existing[0], region(0x4810_0000, 0x20_0000, .noOverwrite)])
+  }
+
+  @Test("v2025.01 refuses an overlap when the new flags are not LMB_NONE", arguments: ListKind.allCases)
+  func v2025RefusesFlaggedOverlap(kind: ListKind) {
+    var list = kind.make([region(0x1000, 0x1000)])
+    // v2025.01 lib/lmb.c lmb_add_region_flags: an overlapping region with flags != LMB_NONE
+    // returns -EEXIST before any resize; the list is unchanged.
+    #expect(list.lmbAddRegionFlags(base: 0x1800, size: 0x1000, flags: .noMap, rules: .v2025_01) == .exists)
+    #expect(list.regions == [region(0x1000, 0x1000)])
+  }
+
   @Test("a merged range keeps the flags of the region already there", arguments: ListKind.allCases)
   func resizeKeepsExistingFlags(kind: ListKind) {
     var list = kind.make([region(0x1000, 0x1000)])
