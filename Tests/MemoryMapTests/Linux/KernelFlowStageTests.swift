@@ -27,6 +27,13 @@ import TestSupport
     flow.describeChildren()
   }
 
+  /// A flow over `Fixtures/kernel/CASE.dts` that has run the stages before the scan.
+  static func booted(_ name: String, _ profile: KernelProfile) throws -> KernelFlow {
+    var booted = try Self.flow(name, profile)
+    bootStages(&booted)
+    return booted
+  }
+
   /// A memblock dump of the booted board (`Fixtures/live/CASE/FILE`).
   static func dump(_ liveCase: String, _ file: String) throws -> [MemblockRegion] {
     let text = try String(contentsOfFile: Fixtures.path("live/\(liveCase)/\(file)"), encoding: .utf8)
@@ -57,8 +64,7 @@ import TestSupport
 
   @Test("boot reservations: kernel image, initrd and DTB are reserved before the scan")
   func bootStage() throws {
-    var flow = try Self.flow("01-static-basic", .v6_12)
-    Self.bootStages(&flow)
+    let flow = try Self.booted("01-static-basic", .v6_12)
     // Fixtures/kernel/boot.6.12.reserve: "0x40200000 0x2b30000 kernel", "0x48000000 0xf2000
     // initrd", "0x48200000 0x8b02 dtb" (the DTB size is 01-static-basic's, the value given there).
     #expect(flow.memblock.reserved == [
@@ -77,8 +83,7 @@ import TestSupport
 
   @Test("6.12 early scan: static regions are reserved or flagged no-map, the table stays empty")
   func twoStageStaticScan() throws {
-    var flow = try Self.flow("01-static-basic", .v6_12)
-    Self.bootStages(&flow)
+    var flow = try Self.booted("01-static-basic", .v6_12)
     let count = flow.scanEarly()
     #expect(count == 3)
     // The statics are saved only at unflatten time (fdt_scan_reserved_mem_reg_nodes).
@@ -98,8 +103,7 @@ import TestSupport
 
   @Test("6.12 late scan: the statics are saved, sorted and initialised; each gets its info line")
   func twoStageLateScan() throws {
-    var flow = try Self.flow("01-static-basic", .v6_12)
-    Self.bootStages(&flow)
+    var flow = try Self.booted("01-static-basic", .v6_12)
     let count = flow.scanEarly()
     flow.reserveMemreserveBlock()
     flow.saveStaticLate(count: count)
@@ -118,8 +122,7 @@ import TestSupport
 
   @Test("6.12 dynamic allocation: top-down inside alloc-ranges, placed and initialised at once")
   func twoStageDynamic() throws {
-    var flow = try Self.flow("02-dyn-top-down", .v6_12)
-    Self.bootStages(&flow)
+    var flow = try Self.booted("02-dyn-top-down", .v6_12)
     let count = flow.scanEarly()
     #expect(count == 3)
     // Fixtures/kernel/02-dyn-top-down.6.12.txt lines 1-3.
@@ -139,8 +142,7 @@ import TestSupport
 
   @Test("6.12 init: CMA takes the aligned pool; the misaligned one fails and its memory is released")
   func twoStageInit() throws {
-    var flow = try Self.flow("22-cma-dynamic", .v6_12)
-    Self.bootStages(&flow)
+    var flow = try Self.booted("22-cma-dynamic", .v6_12)
     _ = flow.scanEarly()
     // Fixtures/kernel/22-cma-dynamic.6.12.txt, in order: "created CMA memory pool at
     // 0x000000005fc00000, size 4 MiB", "initialized node cma_a", the info line of cma_a,
@@ -171,8 +173,7 @@ import TestSupport
   @Test("7.2 reserves only the first reg entry; 6.12 reserves every entry and keeps the first",
         arguments: [KernelProfile.v6_12, .v7_2])
   func multiEntryReg(_ profile: KernelProfile) throws {
-    var flow = try Self.flow("09-multi-reg", profile)
-    Self.bootStages(&flow)
+    var flow = try Self.booted("09-multi-reg", profile)
     _ = flow.scanEarly()
     let later = [AddressRange(base: 0x5200_0000, size: 0x20_0000), AddressRange(base: 0x5400_0000, size: 0x30_0000)]
     let laterNoMap = AddressRange(base: 0x5700_0000, size: 0x10_0000)
@@ -197,8 +198,7 @@ import TestSupport
 
   @Test("6.1 static scan: a dynamic child is saved as (0, 0) and nothing is placed yet")
   func fixedArrayScan() throws {
-    var flow = try Self.flow("02-dyn-top-down", .v6_1)
-    Self.bootStages(&flow)
+    var flow = try Self.booted("02-dyn-top-down", .v6_1)
     flow.reserveMemreserveBlock()
     flow.scanStatic()
     #expect(flow.table.map(\.name) == ["dyn_a", "dyn_b", "dyn_c"])
@@ -210,8 +210,7 @@ import TestSupport
 
   @Test("6.1 after sorting: dynamic regions are placed in the sorted table's order")
   func fixedArrayAllocation() throws {
-    var flow = try Self.flow("02-dyn-top-down", .v6_1)
-    Self.bootStages(&flow)
+    var flow = try Self.booted("02-dyn-top-down", .v6_1)
     flow.reserveMemreserveBlock()
     flow.scanStatic()
     flow.checkOverlaps()
@@ -238,8 +237,7 @@ import TestSupport
 
   @Test("/memreserve/ before the scan (6.1) makes a no-map region over it fail; after it (6.12) not")
   func memreserveOrder() throws {
-    var early = try Self.flow("04-memreserve-nomap", .v6_1)
-    Self.bootStages(&early)
+    var early = try Self.booted("04-memreserve-nomap", .v6_1)
     early.reserveMemreserveBlock()
     early.scanStatic()
     // Fixtures/kernel/04-memreserve-nomap.6.1.txt: "failed to reserve memory for node
@@ -248,8 +246,7 @@ import TestSupport
     #expect(early.regions.first { $0.name == "tail@50180000" }?.status == .failed(.busy))
     #expect(early.regions.first { $0.name == "clear@52000000" }?.status == .reserved)
 
-    var late = try Self.flow("04-memreserve-nomap", .v6_12)
-    Self.bootStages(&late)
+    var late = try Self.booted("04-memreserve-nomap", .v6_12)
     let count = late.scanEarly()
     late.reserveMemreserveBlock()
     // Fixtures/kernel/04-memreserve-nomap.6.12.txt: an info line for each of the three, no
@@ -297,8 +294,7 @@ import TestSupport
   @Test("the overlap check reports sorted neighbours, and records them as region pairs",
         arguments: [KernelProfile.v6_1, .v6_12])
   func overlapCheck(_ profile: KernelProfile) throws {
-    var flow = try Self.flow("05-overlap-static", profile)
-    Self.bootStages(&flow)
+    var flow = try Self.booted("05-overlap-static", profile)
     if profile.flow == .fixedArray {
       flow.runFixedArrayFlow()
     } else {
