@@ -87,12 +87,13 @@ enum EFIAnalysis {
   /// `alloc-ranges` (or anywhere, without them). Alignment is not taken into account.
   static func dynamicFindings(_ report: MapReport, _ map: [EFIDescriptor]) -> [Finding] {
     guard !report.kernel.parentFormat.isRefused else { return [] }
-    let cells = report.description.rootCells
     let usable = usableRuns(map)
     var out: [Finding] = []
     let children = report.description.reservedMemory?.children ?? []
     for (index, child) in children.enumerated() where child.isAvailable(to: report.kernel.profile.version) && child.reg == nil {
-      guard let size = child.size?.number(cells: cells.sizeCells)?.value, size != 0 else { continue }
+      // The size the flow decoded for the child's region: 0 when `size` is absent or malformed.
+      let size = report.kernel.region(ofChild: index).size
+      guard size != 0 else { continue }
       let ranges = report.kernel.allocRangesOfChild[index].map {
         $0.entries.map { AddressRange(base: $0.address, size: $0.size) }
       } ?? [AddressRange(base: 0, size: .max)]
