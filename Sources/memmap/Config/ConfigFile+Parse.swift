@@ -11,9 +11,9 @@ extension ConfigFile {
     do {
       root = try Yams.compose(yaml: text)
     } catch let error as YamlError {
-      throw ConfigError(path: path, line: Self.line(of: error), message: "not YAML: \(Self.problem(of: error))")
+      throw InputError(file: path, line: Self.line(of: error), problem: "not YAML: \(Self.problem(of: error))")
     } catch {
-      throw ConfigError(path: path, line: nil, message: "not YAML")
+      throw InputError(file: path, line: nil, problem: "not YAML")
     }
     guard let root else { return }  // an empty file sets nothing
     let top = try mapping(root, what: "the file")
@@ -72,8 +72,8 @@ extension ConfigFile {
     -> ConfigValue
   {
     guard let setting = SettingKey.named(key.text) else {
-      throw ConfigError(path: path, line: key.line,
-        message: "unknown key '\(key.text)' (known: \((SettingKey.names + extra).joined(separator: ", ")))")
+      throw InputError(file: path, line: key.line,
+        problem: "unknown key '\(key.text)' (known: \((SettingKey.names + extra).joined(separator: ", ")))")
     }
     let values = try scalars(value, key: key.text, list: setting.isList)
     for text in values where !setting.isValid(text) {
@@ -100,8 +100,8 @@ extension ConfigFile {
     var fields: [String: String] = [:]
     for (key, value) in try mapping(node, what: "a suppress entry") {
       guard ["rule", "node", "files", "reason"].contains(key.text) else {
-        throw ConfigError(path: path, line: key.line,
-          message: "unknown key '\(key.text)' in suppress (known: rule, node, files, reason)")
+        throw InputError(file: path, line: key.line,
+          problem: "unknown key '\(key.text)' in suppress (known: rule, node, files, reason)")
       }
       fields[key.text] = try scalars(value, key: key.text, list: false)[0]
     }
@@ -132,7 +132,7 @@ extension ConfigFile {
   func line(_ node: Node) -> Int { node.mark?.line ?? 1 }
 
   func error(_ node: Node, _ message: String) -> ConfigError {
-    ConfigError(path: path, line: line(node), message: message)
+    InputError(file: path, line: line(node), problem: message)
   }
 
   static func line(of error: YamlError) -> Int? {

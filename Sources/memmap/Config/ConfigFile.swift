@@ -57,15 +57,6 @@ struct ConfigFile {
 }
 
 /// Why the settings of a run cannot be used (a bad config file, an unreadable `efi-map`):
-/// one line naming the file and line, exit 2.
-struct ConfigError: Error, Equatable, LocalizedError {
-  /// `.memmap.yml:3: unknown key 'kernal' (...)`.
-  var text: String
-  var errorDescription: String? { text }
-
-  init(path: String, line: Int?, message: String) {
-    text = path + (line.map { ":\($0)" } ?? "") + ": " + message
-  }
-
-  init(text: String) { self.text = text }
-}
+/// an input error like any other, naming the config file and line (`.memmap.yml:3: unknown
+/// key 'kernal' (...)`), exit 2.
+typealias ConfigError = InputError

@@ -18,11 +18,11 @@ extension FileSettings {
       settings.first { $0.key.name == name }.map { ConfigRenderer.origin($0.origin) } ?? "not set"
     }
     if !arch.recordedReleases.contains(kernel) {
-      throw ConfigError(text: "\(file): arch \(arch.rawValue) (\(from("arch"))) is known for kernel "
+      throw InputError(file: file, problem: "arch \(arch.rawValue) (\(from("arch"))) is known for kernel "
         + "\(arch.recordedReleases.joined(separator: ", ")), not \(kernel) (\(from("kernel")))")
     }
     if !arch.pageSizes.contains(pageSize.pageSize) {
-      throw ConfigError(text: "\(file): arch \(arch.rawValue) (\(from("arch"))) has no "
+      throw InputError(file: file, problem: "arch \(arch.rawValue) (\(from("arch"))) has no "
         + "\(pageSize.rawValue) pages (\(from("page-size")))")
     }
   }
@@ -79,8 +79,8 @@ extension Settings {
         map = try efiMap(path)
       } catch {
         // A map named in a config file: say which line named it.
-        guard case .config(let location, _) = setting.origin else { throw ConfigError(text: error.text) }
-        throw ConfigError(text: "\(location): efi-map: \(error.text)")
+        guard case .config(_, let line, _) = setting.origin, let config = resolved.config else { throw error }
+        throw InputError(file: config.path, line: line, problem: "efi-map: \(error.text)")
       }
     }
     return resolved.mapOptions(efiMap: map)

@@ -4,7 +4,7 @@ import ArgumentParser
 enum SettingOrigin: Equatable {
   case flag
   /// A line of a config file, and which part of it: `boards[0], match "qcom/*.dtb"`.
-  case config(location: String, scope: String)
+  case config(location: String, line: Int, scope: String)
   case builtIn
   /// Nothing sets it.
   case unset

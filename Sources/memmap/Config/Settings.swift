@@ -54,12 +54,7 @@ final class Settings {
   }
 
   static func read(_ path: String, folder: String) throws(ConfigError) -> ConfigFile {
-    let bytes: [UInt8]
-    do {
-      bytes = try InputFile.read(path, limit: 16 << 20)
-    } catch {
-      throw ConfigError(path: path, line: nil, message: error.problem)
-    }
+    let bytes = try InputFile.read(path, limit: 16 << 20)
     return try ConfigFile(text: String(decoding: bytes, as: UTF8.self), path: path, folder: folder)
   }
 
@@ -94,7 +89,7 @@ extension Settings {
       if let (value, scope) = scoped {
         let values = key.isPath ? value.values.map { Paths.inFolder($0, config.folder) } : value.values
         return ResolvedSetting(key: key, values: values,
-                               origin: .config(location: config.location(value.line), scope: scope))
+                               origin: .config(location: config.location(value.line), line: value.line, scope: scope))
       }
     }
     let origin: SettingOrigin = key.defaultValue.isEmpty ? .unset : .builtIn

@@ -41,7 +41,7 @@ struct LintPlan {
         selections[key] = try rules.selection(config: config)
       } catch {
         // A config's names were checked when it was read; the flags' by `Lint.validate`.
-        throw ConfigError(text: "\(key): unknown rule '\(error.name)' (see `memmap rules`)")
+        throw InputError(file: key, problem: "unknown rule '\(error.name)' (see `memmap rules`)")
       }
       return selections[key]!
     }

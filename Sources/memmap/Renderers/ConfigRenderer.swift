@@ -25,7 +25,7 @@ enum ConfigRenderer {
   static func origin(_ origin: SettingOrigin) -> String {
     switch origin {
     case .flag: return "command line"
-    case .config(let location, let scope): return "\(location) (\(scope))"
+    case .config(let location, _, let scope): return "\(location) (\(scope))"
     case .builtIn: return "built-in default"
     case .unset: return "not set"
     }

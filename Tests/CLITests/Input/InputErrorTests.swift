@@ -35,8 +35,7 @@ import TestSupport
     #expect(LMBScriptFile.read(Self.missing).failureError?.text == Self.enoent)
     #expect(SnapshotLoader.load(Self.missing, options: MapOptions(), input: InputSettings()).failureError?.text
       == Self.enoent)
-    // A config keeps its own error type; its text is the same line.
-    #expect(throws: ConfigError(text: Self.enoent)) { try Settings.read(Self.missing, folder: "/nonexistent") }
+    #expect(throws: InputError(file: Self.missing, problem: "cannot read: No such file or directory")) { try Settings.read(Self.missing, folder: "/nonexistent") }
   }
 
   @Test("a file past its reader's limit: the limit in binary units; a script says what it was read as")
