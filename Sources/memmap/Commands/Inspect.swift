@@ -45,12 +45,7 @@ extension MemmapCommand {
       }
       if format == .json {
         // Streamed: the JSON of a large tree is written while it is produced.
-        var failure: WriteError?
-        JSONRenderer.write(reports) { bytes in
-          guard failure == nil else { return }
-          do throws(WriteError) { try Diagnostics.write(bytes: bytes) } catch { failure = error }
-        }
-        if let failure { throw failure }
+        try Diagnostics.stream { JSONRenderer.write(reports, to: $0) }
       } else {
         try Diagnostics.write(InspectRenderer.render(reports, format: format, colour: terminal.colour,
                                                      width: terminal.width))

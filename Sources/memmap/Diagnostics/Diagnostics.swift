@@ -22,6 +22,17 @@ enum Diagnostics {
     }
   }
 
+  /// Writes to standard output what `produce` hands its writer, piece by piece; after the
+  /// first piece that cannot be written the rest are dropped, and that failure is thrown.
+  static func stream(_ produce: (_ write: @escaping ([UInt8]) -> Void) -> Void) throws(WriteError) {
+    var failure: WriteError?
+    produce { bytes in
+      guard failure == nil else { return }
+      do throws(WriteError) { try write(bytes: bytes) } catch { failure = error }
+    }
+    if let failure { throw failure }
+  }
+
   /// Prints one `memmap: error: ...` line on standard error; a line break or control
   /// character in `message` (a file name, a saved-JSON value) is written visibly, so one
   /// error stays one line.
