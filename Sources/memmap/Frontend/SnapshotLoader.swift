@@ -5,12 +5,11 @@ import MemoryMap
 /// Reads a diff input: a DTB (modelled now) or a saved `inspect --format json` document.
 enum SnapshotLoader {
   static func load(_ path: String, options: MapOptions, input: InputSettings) -> Result<MapSnapshot, InputError> {
-    let modelled = {
-      ReportLoader.loadOne(path, options: options, input: input)
-        .map(MapSnapshot.init).mapError(InputError.init)
+    // `image.itb:conf-1` names a FIT configuration, and a folder holds a tree in
+    // /proc/device-tree form: neither is one file to read.
+    if InputLoader.imageOfBoard(path) != nil || (path != "-" && DirectoryEntries.isDirectory(path)) {
+      return snapshot(of: InputLoader.load(path, settings: input), path: path, options: options)
     }
-    // `image.itb:conf-1` names a FIT configuration, not a file to read.
-    if InputLoader.imageOfBoard(path) != nil { return modelled() }
     let bytes: [UInt8]
     do {
       bytes = try InputFile.read(path, limit: DeviceTreeBlob.maximumSize)
@@ -20,13 +19,17 @@ enum SnapshotLoader {
     if bytes.first == UInt8(ascii: "{") || bytes.first == UInt8(ascii: "[") {
       return SavedInspectJSON.snapshot(from: bytes, file: path)
     }
-    if path == "-" {
-      // Standard input cannot be read twice: the tree is read from the bytes already taken.
-      let trees = InputLoader.load(contents: (FileBytes.words(of: bytes), bytes.count), name: path, settings: input)
-      return ReportLoader.one(of: ReportLoader.reports(of: trees, options: options), path: path)
-        .map(MapSnapshot.init).mapError(InputError.init)
-    }
-    return modelled()
+    // The tree is made from the bytes taken: the file is read once (standard input can only be).
+    let trees = InputLoader.load(contents: (FileBytes.words(of: bytes), bytes.count), name: path, settings: input)
+    return snapshot(of: trees, path: path, options: options)
+  }
+
+  /// The snapshot of the one board among `trees`, the boards of the input `path`.
+  private static func snapshot(of trees: [Result<LoadedTree, DeviceTreeError>], path: String, options: MapOptions)
+    -> Result<MapSnapshot, InputError>
+  {
+    ReportLoader.one(of: ReportLoader.reports(of: trees, options: options), path: path)
+      .map(MapSnapshot.init).mapError(InputError.init)
   }
 
   /// Every input's snapshot, in order; nil, after printing the first failure's line, when one

@@ -1,4 +1,5 @@
 import Foundation
+import MemoryMap
 import Testing
 import TestSupport
 
@@ -43,5 +44,26 @@ import TestSupport
     #expect(run.status == 2)
     #expect(run.stderr == "memmap: error: -: a FIT image with 3 configurations; this command reads one: "
       + "save it to a file and name it as FILE:CONF\n")
+  }
+}
+
+extension SnapshotLoaderTests {
+  @Test("a tree in /proc/device-tree form is compared as inspect reads it (it was 'cannot read: Is a directory')")
+  func folderTree() throws {
+    let folder = NSTemporaryDirectory() + "memmap-snapshot-\(getpid())-fs"
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    // Linux exports each node as a folder and each property as a file of its raw bytes
+    // (fs/proc/proc_devtree.c, now drivers/of/kobj.c): 2/2 cells, 1 GiB of RAM at 0x40000000.
+    try FileManager.default.createDirectory(atPath: folder + "/memory@40000000", withIntermediateDirectories: true)
+    let cells: [UInt8] = [0, 0, 0, 2]
+    try Data(cells).write(to: URL(fileURLWithPath: folder + "/#address-cells"))
+    try Data(cells).write(to: URL(fileURLWithPath: folder + "/#size-cells"))
+    try Data("memory\0".utf8).write(to: URL(fileURLWithPath: folder + "/memory@40000000/device_type"))
+    try Data([0, 0, 0, 0, 0x40, 0, 0, 0, 0, 0, 0, 0, 0x40, 0, 0, 0])
+      .write(to: URL(fileURLWithPath: folder + "/memory@40000000/reg"))
+    let snapshot = try SnapshotLoader.load(folder, options: MapOptions(), input: InputSettings()).get()
+    #expect(snapshot.memory.map(\.base) == [0x4000_0000] && snapshot.memory.map(\.size) == [0x4000_0000])
+    let run = try Binary.run(["diff", folder, folder, "--no-config"])
+    #expect(run.status == 0, "\(run.stderr)")
   }
 }
