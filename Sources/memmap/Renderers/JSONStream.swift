@@ -163,10 +163,12 @@ final class JSONStream {
 
   // MARK: - Containers
 
-  fileprivate func open(_ opener: UInt8, closer: UInt8, depth: Int) {
+  /// Opens a container. An object is held to be put in key order when it closes, unless
+  /// `keysInOrder` promises its keys come sorted (checked: one out of order fails the write).
+  fileprivate func open(_ opener: UInt8, closer: UInt8, depth: Int, keysInOrder: Bool = false) {
     buffer.append(opener)
     var frame = Frame(closer: closer, depth: depth)
-    if closer == UInt8(ascii: "}") { frame.held = buffer.count }
+    if closer == UInt8(ascii: "}") && !keysInOrder { frame.held = buffer.count }
     frame.entryBase = entries.count
     frames.append(frame)
   }
@@ -264,7 +266,7 @@ extension JSONStream {
       stream.open(UInt8(ascii: "["), closer: UInt8(ascii: "]"), depth: target.depth)
       for element in elements {
         stream.beginEntry(key: nil)
-        stream.open(UInt8(ascii: "{"), closer: UInt8(ascii: "}"), depth: target.depth + 1)
+        stream.open(UInt8(ascii: "{"), closer: UInt8(ascii: "}"), depth: target.depth + 1, keysInOrder: true)
         var fields = Fields(stream: stream, depth: target.depth + 1)
         write(element, &fields)
         stream.close(downTo: level + 1)
@@ -273,8 +275,9 @@ extension JSONStream {
     }
   }
 
-  /// The fields of one object of `Objects`, in any order (the stream sorts them); a record
-  /// that writes itself (`FieldWriter`) writes straight into them.
+  /// The fields of one object of `Objects`, in key order: these objects are the long lists, so
+  /// they are streamed as written rather than held and sorted, and a key out of order fails
+  /// the write. A record that writes itself (`FieldWriter`) writes straight into them.
   struct Fields: FieldWriter {
     fileprivate let stream: JSONStream
     fileprivate let depth: Int
